@@ -1,0 +1,7 @@
+package dev.bulwark.order;
+
+/**
+ * Input of the {@code changeOrderStatus} function.
+ */
+public record ChangeStatusCommand(String orderId, StatusChange change) {
+}

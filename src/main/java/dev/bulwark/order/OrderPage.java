@@ -1,0 +1,16 @@
+package dev.bulwark.order;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A page of orders. {@code next} is an opaque, authenticated cursor bound to the caller who received it.
+ */
+public record OrderPage(List<Order> items, @Nullable String next) {
+
+	public OrderPage {
+		items = List.copyOf(items);
+	}
+
+}

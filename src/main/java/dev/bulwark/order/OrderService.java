@@ -1,0 +1,161 @@
+package dev.bulwark.order;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.validation.annotation.Validated;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.bulwark.order.OrderRepository.IdempotencyKey;
+import dev.bulwark.order.OrderRepository.IdempotentInsert;
+import dev.bulwark.security.Caller;
+import dev.bulwark.security.Callers;
+import dev.bulwark.security.CanCancelOrders;
+import dev.bulwark.security.CanReadOrders;
+import dev.bulwark.security.IsAdmin;
+import dev.bulwark.security.IsCustomer;
+import dev.bulwark.security.IsFulfillment;
+import dev.bulwark.security.Roles;
+
+/**
+ * The order rules. Role checks sit on each method (method security), ownership checks inside: a caller who may
+ * not see an order gets the same 404 as for an order that does not exist.
+ */
+@Service
+@Validated
+public class OrderService {
+
+	private final OrderRepository orders;
+
+	private final Catalog catalog;
+
+	private final Callers callers;
+
+	private final JsonMapper jsonMapper;
+
+	private final Clock clock;
+
+	OrderService(OrderRepository orders, Catalog catalog, Callers callers, JsonMapper jsonMapper, Clock clock) {
+		this.orders = orders;
+		this.catalog = catalog;
+		this.callers = callers;
+		this.jsonMapper = jsonMapper;
+		this.clock = clock;
+	}
+
+	@IsCustomer
+	public PlacedOrder place(@Valid PlaceOrder request,
+			@Pattern(regexp = "[\\x21-\\x7E]{1,255}", message = "must be 1 to 255 visible ASCII characters") @Nullable String idempotencyKey) {
+		Caller caller = this.callers.current();
+		List<OrderLine> lines = this.catalog.price(request.items());
+		Instant now = this.clock.instant();
+		Order order = new Order(UUID.randomUUID().toString(), caller.subject(), OrderStatus.PENDING, lines,
+				Catalog.total(lines), this.catalog.currency(), request.shippingAddress(), request.note(), now, now, 0);
+		if (idempotencyKey == null) {
+			this.orders.insert(order);
+			return new PlacedOrder(order, false);
+		}
+		IdempotencyKey key = new IdempotencyKey(caller.subject(), idempotencyKey, fingerprint(request));
+		IdempotentInsert result = this.orders.insert(order, key);
+		if (result instanceof IdempotentInsert.Inserted inserted) {
+			return new PlacedOrder(inserted.order(), false);
+		}
+		IdempotentInsert.AlreadyUsed used = (IdempotentInsert.AlreadyUsed) result;
+		if (!used.requestFingerprint().equals(key.requestFingerprint())) {
+			throw new IdempotencyKeyReusedException();
+		}
+		Order original = this.orders.findById(used.orderId())
+			.orElseThrow(() -> new OrderConflictException("The order created with this Idempotency-Key no longer exists."));
+		return new PlacedOrder(original, true);
+	}
+
+	@CanReadOrders
+	public OrderPage list(@Valid OrderQuery query) {
+		Caller caller = this.callers.current();
+		if (readsAllOrders(caller)) {
+			return this.orders.findAll(query.limit(), query.cursor());
+		}
+		return this.orders.findByCustomer(caller.subject(), query.limit(), query.cursor());
+	}
+
+	@CanReadOrders
+	public Order get(String id) {
+		Caller caller = this.callers.current();
+		Order order = find(id);
+		if (!readsAllOrders(caller) && !order.isOwnedBy(caller.subject())) {
+			throw new OrderNotFoundException();
+		}
+		return order;
+	}
+
+	@CanCancelOrders
+	public Order cancel(String id) {
+		Caller caller = this.callers.current();
+		Order order = find(id);
+		if (!caller.hasRole(Roles.ADMIN) && !order.isOwnedBy(caller.subject())) {
+			throw new OrderNotFoundException();
+		}
+		return moveTo(order, OrderStatus.CANCELLED);
+	}
+
+	@IsFulfillment
+	public Order changeStatus(String id, @Valid StatusChange change) {
+		return moveTo(find(id), change.status());
+	}
+
+	@IsAdmin
+	public void delete(String id) {
+		if (!isOrderId(id) || !this.orders.delete(id)) {
+			throw new OrderNotFoundException();
+		}
+	}
+
+	private Order moveTo(Order order, OrderStatus next) {
+		if (!order.status().canMoveTo(next)) {
+			throw OrderConflictException.illegalTransition(order.status(), next);
+		}
+		return this.orders.update(order.withStatus(next, this.clock.instant()));
+	}
+
+	private Order find(String id) {
+		if (!isOrderId(id)) {
+			throw new OrderNotFoundException();
+		}
+		return this.orders.findById(id).orElseThrow(OrderNotFoundException::new);
+	}
+
+	private static boolean isOrderId(String id) {
+		try {
+			return UUID.fromString(id).toString().equals(id);
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	private static boolean readsAllOrders(Caller caller) {
+		return caller.hasRole(Roles.FULFILLMENT) || caller.hasRole(Roles.ADMIN) || caller.hasRole(Roles.ORDERS_READ)
+				|| caller.scopes().contains(Roles.ORDERS_READ);
+	}
+
+	private String fingerprint(PlaceOrder request) {
+		try {
+			byte[] canonical = this.jsonMapper.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is required of every JVM", ex);
+		}
+	}
+
+}

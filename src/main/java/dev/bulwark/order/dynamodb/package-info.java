@@ -1,0 +1,4 @@
+@NullMarked
+package dev.bulwark.order.dynamodb;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.bulwark;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,116 @@
+package dev.bulwark.security;
+
+import java.util.List;
+
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+import dev.bulwark.web.ProblemResponses;
+
+/**
+ * The API is an OAuth2 resource server: every request but the health check carries a Keycloak access token,
+ * validated for signature (issuer's JWKS, RS256 only by default), issuer, audience, time and token type. URL
+ * rules here repeat the role checks of {@code OrderService}'s method security, so that a route wired to the wrong
+ * function still cannot be used by the wrong role (defence in depth).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
+		ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
+		http.authorizeHttpRequests(requests -> requests
+			.requestMatchers(EndpointRequest.to("health")).permitAll()
+			.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Roles.ADMIN)
+			.requestMatchers(HttpMethod.POST, "/orders").hasRole(Roles.CUSTOMER)
+			.requestMatchers(HttpMethod.GET, "/orders", "/orders/*").access(readsOrders())
+			.requestMatchers(HttpMethod.POST, "/orders/*/cancel").hasAnyRole(Roles.CUSTOMER, Roles.ADMIN)
+			.requestMatchers(HttpMethod.PUT, "/orders/*/status").hasAnyRole(Roles.FULFILLMENT, Roles.ADMIN)
+			.requestMatchers(HttpMethod.DELETE, "/orders/*").hasRole(Roles.ADMIN)
+			.anyRequest().authenticated())
+			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> {
+			})
+				.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(accessDenied))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(accessDenied))
+			// Bearer tokens, not cookies: there is no session to ride on, so CSRF tokens protect nothing here.
+			.csrf(csrf -> csrf.disable())
+			// No session is created or read: every request authenticates with its own token. Session fixation
+			// protection would need a servlet session (which the Lambda runtime does not have), and with no
+			// session there is nothing to fix.
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+				.sessionFixation(fixation -> fixation.none()))
+			.requestCache(cache -> cache.disable())
+			.logout(logout -> logout.disable())
+			.cors(cors -> {
+			})
+			.headers(headers -> headers
+				// Always, not only over HTTPS as seen by this process: TLS ends at the load balancer or gateway.
+				.httpStrictTransportSecurity(hsts -> hsts.requestMatcher(AnyRequestMatcher.INSTANCE)
+					.includeSubDomains(true)
+					.maxAgeInSeconds(31_536_000))
+				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+		return http.build();
+	}
+
+	private static AuthorizationManager<RequestAuthorizationContext> readsOrders() {
+		return AuthorizationManagers.anyOf(
+				AuthorityAuthorizationManager.hasAnyRole(Roles.CUSTOMER, Roles.FULFILLMENT, Roles.ADMIN, Roles.ORDERS_READ),
+				AuthorityAuthorizationManager.hasAuthority("SCOPE_" + Roles.ORDERS_READ));
+	}
+
+	@Bean
+	JwtAuthenticationConverter jwtAuthenticationConverter(ApiSecurityProperties properties) {
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter(new KeycloakAuthoritiesConverter(properties.resourceClient()));
+		return converter;
+	}
+
+	/**
+	 * Picked up by Spring Boot's JWT decoder next to its issuer, audience and timestamp validators.
+	 */
+	@Bean
+	OAuth2TokenValidator<Jwt> tokenTypeValidator(ApiSecurityProperties properties) {
+		return new JwtClaimValidator<String>("typ", properties.requiredTokenType()::equals);
+	}
+
+	@Bean
+	CorsConfigurationSource corsConfigurationSource(ApiSecurityProperties properties) {
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		if (!properties.corsAllowedOrigins().isEmpty()) {
+			CorsConfiguration cors = new CorsConfiguration();
+			cors.setAllowedOrigins(properties.corsAllowedOrigins());
+			cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
+			cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key"));
+			cors.setExposedHeaders(List.of("Location", "Idempotent-Replayed"));
+			cors.setAllowCredentials(false);
+			cors.setMaxAge(600L);
+			source.registerCorsConfiguration("/**", cors);
+		}
+		return source;
+	}
+
+}

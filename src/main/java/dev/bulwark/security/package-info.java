@@ -1,0 +1,4 @@
+@NullMarked
+package dev.bulwark.security;
+
+import org.jspecify.annotations.NullMarked;

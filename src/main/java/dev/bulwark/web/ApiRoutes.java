@@ -1,0 +1,136 @@
+package dev.bulwark.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import jakarta.servlet.ServletException;
+import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.servlet.function.HandlerFunction;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+
+import dev.bulwark.order.ChangeStatusCommand;
+import dev.bulwark.order.Order;
+import dev.bulwark.order.OrderPage;
+import dev.bulwark.order.OrderQuery;
+import dev.bulwark.order.PlaceOrder;
+import dev.bulwark.order.PlaceOrderCommand;
+import dev.bulwark.order.PlacedOrder;
+import dev.bulwark.order.StatusChange;
+import dev.bulwark.security.Caller;
+
+/**
+ * The route table: every HTTP route of the API, the function bean it invokes, and how the request becomes the
+ * function's input. Functions are looked up by fixed names when the application starts; nothing a client sends
+ * (no header, no path segment) can choose which function runs.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiRoutes {
+
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+	static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
+
+	@Bean
+	RouterFunction<ServerResponse> apiRouter(FunctionCatalog catalog) {
+		Function<PlaceOrderCommand, PlacedOrder> placeOrder = function(catalog, "placeOrder");
+		Function<OrderQuery, OrderPage> listOrders = function(catalog, "listOrders");
+		Function<String, Order> getOrder = function(catalog, "getOrder");
+		Function<String, Order> cancelOrder = function(catalog, "cancelOrder");
+		Function<ChangeStatusCommand, Order> changeOrderStatus = function(catalog, "changeOrderStatus");
+		Consumer<String> deleteOrder = function(catalog, "deleteOrder");
+		Supplier<Caller> me = function(catalog, "me");
+
+		return RouterFunctions.route()
+			.POST("/orders", request -> {
+				PlacedOrder placed = placeOrder.apply(
+						new PlaceOrderCommand(body(request, PlaceOrder.class), request.headers().firstHeader(IDEMPOTENCY_KEY)));
+				URI location = request.uriBuilder()
+					.replacePath(request.requestPath().contextPath().value() + "/orders/{id}")
+					.replaceQuery(null)
+					.build(placed.order().id());
+				ServerResponse.BodyBuilder created = ServerResponse.created(location);
+				if (placed.replayed()) {
+					created.header(IDEMPOTENT_REPLAYED, "true");
+				}
+				return created.body(placed.order());
+			})
+			.GET("/orders", request -> ServerResponse.ok()
+				.body(listOrders.apply(new OrderQuery(limit(request), request.param("cursor").orElse(null)))))
+			.GET("/orders/{id}", request -> ServerResponse.ok().body(getOrder.apply(request.pathVariable("id"))))
+			.POST("/orders/{id}/cancel",
+					request -> ServerResponse.ok().body(cancelOrder.apply(request.pathVariable("id"))))
+			.PUT("/orders/{id}/status",
+					request -> ServerResponse.ok()
+						.body(changeOrderStatus.apply(
+								new ChangeStatusCommand(request.pathVariable("id"), body(request, StatusChange.class)))))
+			.DELETE("/orders/{id}", request -> {
+				deleteOrder.accept(request.pathVariable("id"));
+				return ServerResponse.noContent().build();
+			})
+			.GET("/me", request -> ServerResponse.ok().body(me.get()))
+			.route(RequestPredicates.path("/orders"), methodNotAllowed(HttpMethod.GET, HttpMethod.POST))
+			.route(RequestPredicates.path("/orders/{id}"), methodNotAllowed(HttpMethod.GET, HttpMethod.DELETE))
+			.route(RequestPredicates.path("/orders/{id}/cancel"), methodNotAllowed(HttpMethod.POST))
+			.route(RequestPredicates.path("/orders/{id}/status"), methodNotAllowed(HttpMethod.PUT))
+			.route(RequestPredicates.path("/me"), methodNotAllowed(HttpMethod.GET))
+			.build();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> T function(FunctionCatalog catalog, String name) {
+		Object function = catalog.lookup(name);
+		if (function == null) {
+			throw new IllegalStateException("No function bean named '" + name + "'");
+		}
+		return (T) function;
+	}
+
+	/**
+	 * Reads a JSON body; anything but {@code application/json} is refused with 415 before it is parsed. Unknown
+	 * properties fail the read (see {@code application.yml}), so a client cannot slip in fields it may not set.
+	 */
+	private static <T> T body(ServerRequest request, Class<T> type) throws ServletException, IOException {
+		MediaType contentType = request.headers().contentType().orElse(null);
+		if (contentType == null || !MediaType.APPLICATION_JSON.isCompatibleWith(contentType)) {
+			throw new HttpMediaTypeNotSupportedException(contentType, List.of(MediaType.APPLICATION_JSON),
+					request.method());
+		}
+		return request.body(type);
+	}
+
+	private static int limit(ServerRequest request) {
+		return request.param("limit").map(ApiRoutes::parseLimit).orElse(OrderQuery.DEFAULT_LIMIT);
+	}
+
+	private static int parseLimit(String limit) {
+		try {
+			return Integer.parseInt(limit);
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidParameterException("limit", "must be a whole number");
+		}
+	}
+
+	private static HandlerFunction<ServerResponse> methodNotAllowed(HttpMethod... allowed) {
+		List<String> methods = Arrays.stream(allowed).map(HttpMethod::name).toList();
+		return request -> {
+			throw new HttpRequestMethodNotSupportedException(request.method().name(), methods);
+		};
+	}
+
+}

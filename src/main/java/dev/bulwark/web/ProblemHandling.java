@@ -1,0 +1,170 @@
+package dev.bulwark.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns every exception that reaches Spring MVC into an RFC 9457 problem. Details name the offending field and
+ * the rule it broke, never a class name, a stack trace or a storage error.
+ */
+@RestControllerAdvice
+class ProblemHandling extends ResponseEntityExceptionHandler {
+
+	static final String INTERNAL_ERROR = "The server could not handle the request.";
+
+	private static final String INVALID_REQUEST = "The request is invalid.";
+
+	private static final Log logger = LogFactory.getLog(ProblemHandling.class);
+
+	/**
+	 * Security exceptions belong to the security filter chain, which answers 401 or 403 with the right
+	 * {@code WWW-Authenticate} header; rethrowing hands them back to it.
+	 */
+	@ExceptionHandler({ AccessDeniedException.class, AuthenticationException.class })
+	void rethrowSecurityException(RuntimeException ex) {
+		throw ex;
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
+		List<FieldError> errors = ex.getConstraintViolations()
+			.stream()
+			.map(violation -> new FieldError(field(violation), violation.getMessage()))
+			.sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+			.toList();
+		return invalid(errors, ex, request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> handleInvalidParameter(InvalidParameterException ex, WebRequest request) {
+		return invalid(List.of(new FieldError(ex.parameter(), ex.getMessage())), ex, request);
+	}
+
+	@ExceptionHandler
+	@Nullable ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+		logger.error("Unhandled error for " + request.getDescription(false), ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_ERROR);
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (causedBy(ex, RequestBodyLimitFilter.RequestBodyTooLargeException.class) != null) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+					"The request body is too large.");
+			return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+		}
+		return invalid(List.of(describe(ex)), ex, request);
+	}
+
+	private ResponseEntity<Object> invalid(List<FieldError> errors, Exception ex, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, INVALID_REQUEST);
+		problem.setProperty("errors", errors);
+		ResponseEntity<Object> response = handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST,
+				request);
+		return (response != null) ? response : ResponseEntity.badRequest().body(problem);
+	}
+
+	private static FieldError describe(HttpMessageNotReadableException ex) {
+		UnrecognizedPropertyException unknown = causedBy(ex, UnrecognizedPropertyException.class);
+		if (unknown != null) {
+			return new FieldError(path(unknown), "unknown property");
+		}
+		InvalidFormatException invalidValue = causedBy(ex, InvalidFormatException.class);
+		if (invalidValue != null) {
+			return new FieldError(path(invalidValue), "invalid value");
+		}
+		MismatchedInputException mismatch = causedBy(ex, MismatchedInputException.class);
+		if (mismatch != null && !mismatch.getPath().isEmpty()) {
+			return new FieldError(path(mismatch), "wrong type or missing value");
+		}
+		if (causedBy(ex, StreamReadException.class) != null) {
+			return new FieldError("", "malformed JSON");
+		}
+		return new FieldError("", "the body is missing or unreadable");
+	}
+
+	private static String path(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+			else if (reference.getPropertyName() != null) {
+				path.append((path.length() > 0) ? "." : "").append(reference.getPropertyName());
+			}
+		}
+		return path.toString();
+	}
+
+	/**
+	 * The field a method-validation violation is about, relative to the parameter: {@code items[0].quantity}
+	 * rather than {@code place.request.items[0].quantity}; a plain parameter is named by itself.
+	 */
+	private static String field(ConstraintViolation<?> violation) {
+		Iterator<Path.Node> nodes = violation.getPropertyPath().iterator();
+		StringBuilder field = new StringBuilder();
+		String parameter = "";
+		while (nodes.hasNext()) {
+			Path.Node node = nodes.next();
+			if (node.getKind() == ElementKind.METHOD) {
+				continue;
+			}
+			if (node.getKind() == ElementKind.PARAMETER) {
+				parameter = node.getName();
+				continue;
+			}
+			if (node.getIndex() != null) {
+				field.append('[').append(node.getIndex()).append(']');
+			}
+			if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
+				field.append((field.length() > 0) ? "." : "").append(node.getName());
+			}
+		}
+		return (field.length() > 0) ? field.toString() : parameter;
+	}
+
+	private static <T extends Throwable> @Nullable T causedBy(Throwable ex, Class<T> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * One broken rule: which field, and what is wrong with it.
+	 */
+	record FieldError(String field, String message) {
+	}
+
+}

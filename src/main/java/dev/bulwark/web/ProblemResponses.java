@@ -1,0 +1,37 @@
+package dev.bulwark.web;
+
+import java.io.IOException;
+import java.net.URI;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes RFC 9457 problem details from places outside Spring MVC (servlet filters, the security filter chain),
+ * with the same JSON mapper that MVC uses, so every error looks the same wherever it was raised.
+ */
+@Component
+public class ProblemResponses {
+
+	private final JacksonJsonHttpMessageConverter converter;
+
+	ProblemResponses(JsonMapper jsonMapper) {
+		this.converter = new JacksonJsonHttpMessageConverter(jsonMapper);
+	}
+
+	public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+			throws IOException {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setInstance(URI.create(request.getRequestURI()));
+		response.setStatus(status.value());
+		this.converter.write(problem, MediaType.APPLICATION_PROBLEM_JSON, new ServletServerHttpResponse(response));
+	}
+
+}

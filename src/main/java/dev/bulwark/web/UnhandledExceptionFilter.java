@@ -1,0 +1,44 @@
+package dev.bulwark.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The outermost filter: whatever escapes the rest of the stack becomes a plain 500 problem, so no stack trace or
+ * container error page ever reaches a client, and in Lambda no exception escapes as a failed invocation.
+ */
+class UnhandledExceptionFilter extends OncePerRequestFilter {
+
+	private static final Log logger = LogFactory.getLog(UnhandledExceptionFilter.class);
+
+	private final ProblemResponses problems;
+
+	UnhandledExceptionFilter(ProblemResponses problems) {
+		this.problems = problems;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws IOException {
+		try {
+			chain.doFilter(request, response);
+		}
+		catch (IOException | ServletException | RuntimeException ex) {
+			logger.error("Unhandled error for " + request.getMethod() + " " + request.getRequestURI(), ex);
+			if (response.isCommitted()) {
+				return;
+			}
+			response.reset();
+			this.problems.write(request, response, HttpStatus.INTERNAL_SERVER_ERROR, ProblemHandling.INTERNAL_ERROR);
+		}
+	}
+
+}

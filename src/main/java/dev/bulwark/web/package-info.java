@@ -1,0 +1,4 @@
+@NullMarked
+package dev.bulwark.web;
+
+import org.jspecify.annotations.NullMarked;

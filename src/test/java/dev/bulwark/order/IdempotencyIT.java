@@ -1,0 +1,119 @@
+package dev.bulwark.order;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import dev.bulwark.support.ApiIntegrationTest;
+import dev.bulwark.support.ApiResponse;
+import dev.bulwark.support.Concurrently;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IdempotencyIT extends ApiIntegrationTest {
+
+	@Test
+	void retryWithSameKeyAndBodyReturnsTheOriginalOrder() {
+		String key = UUID.randomUUID().toString();
+		String body = uniqueOrder();
+
+		ApiResponse first = place(ALICE, key, body);
+		ApiResponse retry = place(ALICE, key, body);
+
+		assertThat(first.status()).isEqualTo(201);
+		assertThat(first.header("Idempotent-Replayed")).isNull();
+		assertThat(retry.status()).isEqualTo(201);
+		assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+		assertThat(retry.json()).isEqualTo(first.json());
+		assertThat(ordersWithNote(ALICE, note(body))).isEqualTo(1);
+	}
+
+	@Test
+	void sameKeyWithDifferentBodyIsUnprocessable() {
+		String key = UUID.randomUUID().toString();
+		place(ALICE, key, uniqueOrder());
+
+		ApiResponse reuse = place(ALICE, key, uniqueOrder());
+
+		assertThat(reuse.status()).isEqualTo(422);
+		assertThat(reuse.header("Content-Type")).isEqualTo("application/problem+json");
+	}
+
+	@Test
+	void keysAreScopedToTheCaller() {
+		String key = UUID.randomUUID().toString();
+		String body = uniqueOrder();
+
+		ApiResponse alices = place(ALICE, key, body);
+		ApiResponse bobs = place(BOB, key, body);
+
+		assertThat(bobs.status()).isEqualTo(201);
+		assertThat(bobs.header("Idempotent-Replayed")).isNull();
+		assertThat(bobs.json().get("id")).isNotEqualTo(alices.json().get("id"));
+	}
+
+	@Test
+	void concurrentRetriesCreateOneOrder() throws Exception {
+		String key = UUID.randomUUID().toString();
+		String body = uniqueOrder();
+		String token = this.tokens.user(ALICE);
+
+		List<ApiResponse> responses = Concurrently.run(8,
+				() -> this.api.post("/orders").token(token).header("Idempotency-Key", key).json(body).send());
+
+		List<String> ids = new ArrayList<>();
+		for (ApiResponse response : responses) {
+			assertThat(response.status()).as(response.toString()).isIn(201, 409);
+			if (response.status() == 201) {
+				ids.add(response.json().get("id").asString());
+			}
+		}
+		assertThat(ids).isNotEmpty();
+		assertThat(ids).containsOnly(ids.get(0));
+		assertThat(ordersWithNote(ALICE, note(body))).isEqualTo(1);
+	}
+
+	@Test
+	void keyMustBeVisibleAsciiOfBoundedLength() {
+		ApiResponse response = place(ALICE, "k".repeat(256), uniqueOrder());
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("idempotencyKey");
+	}
+
+	private ApiResponse place(String user, String key, String body) {
+		return this.api.post("/orders").token(this.tokens.user(user)).header("Idempotency-Key", key).json(body).send();
+	}
+
+	private static String uniqueOrder() {
+		return orderJson().replace("Leave at the door", "idempotency " + UUID.randomUUID());
+	}
+
+	private static String note(String body) {
+		return body.replaceAll("(?s).*\"note\":\"([^\"]*)\".*", "$1");
+	}
+
+	private long ordersWithNote(String user, String note) {
+		long count = 0;
+		String cursor = null;
+		do {
+			JsonNode page = this.api.get("/orders?limit=100" + ((cursor != null) ? "&cursor=" + cursor : ""))
+				.token(this.tokens.user(user))
+				.send()
+				.json();
+			for (JsonNode order : page.get("items")) {
+				if (note.equals(order.path("note").asString(""))) {
+					count++;
+				}
+			}
+			cursor = page.get("next").isNull() ? null : page.get("next").asString();
+		}
+		while (cursor != null);
+		return count;
+	}
+
+}

@@ -1,0 +1,38 @@
+package dev.bulwark.security;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SecurityConfigurationTests {
+
+	private final SecurityConfiguration configuration = new SecurityConfiguration();
+
+	@Test
+	void corsAllowsNoOriginUnlessConfigured() {
+		CorsConfigurationSource cors = this.configuration
+			.corsConfigurationSource(new ApiSecurityProperties("bulwark-api", "Bearer", List.of()));
+
+		assertThat(cors.getCorsConfiguration(new MockHttpServletRequest("GET", "/orders"))).isNull();
+	}
+
+	@Test
+	void corsAllowsExactlyTheConfiguredOrigins() {
+		CorsConfigurationSource cors = this.configuration.corsConfigurationSource(
+				new ApiSecurityProperties("bulwark-api", "Bearer", List.of("https://shop.example")));
+
+		CorsConfiguration config = cors.getCorsConfiguration(new MockHttpServletRequest("GET", "/orders"));
+
+		assertThat(config).isNotNull();
+		assertThat(config.checkOrigin("https://shop.example")).isEqualTo("https://shop.example");
+		assertThat(config.checkOrigin("https://evil.example")).isNull();
+		assertThat(config.getAllowCredentials()).isFalse();
+		assertThat(config.checkHeaders(List.of("Authorization", "Idempotency-Key"))).hasSize(2);
+	}
+
+}

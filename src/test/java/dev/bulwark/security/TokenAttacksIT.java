@@ -1,0 +1,180 @@
+package dev.bulwark.security;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.Test;
+
+import dev.bulwark.support.ApiIntegrationTest;
+import dev.bulwark.support.ApiResponse;
+import dev.bulwark.support.KeycloakServer;
+import dev.bulwark.support.RealmSigner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every token an attacker might try gets the same 401 problem, with the RFC 6750 header and nothing in the body
+ * that echoes the token. The first test is the control: a token signed by the same realm key with valid claims
+ * is accepted, so each rejection below is caused by the one claim or property the test changes.
+ */
+class TokenAttacksIT extends ApiIntegrationTest {
+
+	private static final String SUBJECT = "9f1c1e1e-0000-4000-8000-000000000001";
+
+	private final RealmSigner signer = RealmSigner.shared();
+
+	@Test
+	void acceptsTokenSignedByRealmKeyWithValidClaims() {
+		ApiResponse response = me(this.signer.sign(this.signer.customerClaims(SUBJECT).build()));
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		assertThat(response.json().get("subject").asString()).isEqualTo(SUBJECT);
+	}
+
+	@Test
+	void rejectsRequestWithoutToken() {
+		ApiResponse response = this.api.get("/me").send();
+
+		assertThat(response.status()).isEqualTo(401);
+		assertThat(response.header("WWW-Authenticate")).startsWith("Bearer").doesNotContain("error=");
+		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+		assertThat(response.json().get("status").asInt()).isEqualTo(401);
+	}
+
+	@Test
+	void rejectsMalformedToken() {
+		assertInvalidToken(me("not-a-jwt"), "not-a-jwt");
+	}
+
+	@Test
+	void rejectsExpiredToken() {
+		Instant past = Instant.now().minusSeconds(600);
+		String token = this.signer.sign(this.signer.customerClaims(SUBJECT)
+			.issueTime(Date.from(past.minusSeconds(300)))
+			.expirationTime(Date.from(past))
+			.build());
+
+		assertInvalidToken(me(token), token);
+	}
+
+	@Test
+	void rejectsTokenNotYetValid() {
+		String token = this.signer.sign(this.signer.customerClaims(SUBJECT)
+			.notBeforeTime(Date.from(Instant.now().plusSeconds(600)))
+			.build());
+
+		assertInvalidToken(me(token), token);
+	}
+
+	@Test
+	void rejectsTokenFromOtherRealm() {
+		String token = this.tokens.masterRealmAdmin();
+
+		assertInvalidToken(me(token), token);
+	}
+
+	@Test
+	void rejectsTokenSignedByRealmKeyButNamingOtherIssuer() {
+		String token = this.signer
+			.sign(this.signer.customerClaims(SUBJECT).issuer(KeycloakServer.shared().issuer("master")).build());
+
+		assertInvalidToken(me(token), token);
+	}
+
+	@Test
+	void rejectsTokenForOtherAudience() {
+		String token = this.signer.sign(this.signer.customerClaims(SUBJECT).audience("some-other-api").build());
+
+		assertInvalidToken(me(token), token);
+	}
+
+	@Test
+	void rejectsUnsignedToken() {
+		String genuine = this.tokens.user(ALICE);
+		String unsigned = base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + genuine.split("\\.")[1] + ".";
+
+		assertInvalidToken(me(unsigned), unsigned);
+	}
+
+	@Test
+	void rejectsHmacTokenSignedWithRealmPublicKey() throws Exception {
+		String genuine = this.tokens.user(ALICE);
+		SignedJWT parsed = SignedJWT.parse(genuine);
+		RSAKey realmKey = this.signer.realmPublicKey(parsed.getHeader().getKeyID());
+		SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(realmKey.getKeyID()).build(),
+				parsed.getJWTClaimsSet());
+		forged.sign(new MACSigner(realmKey.toRSAPublicKey().getEncoded()));
+		String token = forged.serialize();
+
+		assertInvalidToken(me(token), token);
+	}
+
+	@Test
+	void rejectsTokenSignedByUnknownKey() {
+		String token = RealmSigner.signWithUnknownKey(this.signer.customerClaims(SUBJECT).build());
+
+		assertInvalidToken(me(token), token);
+	}
+
+	@Test
+	void rejectsTamperedPayload() throws Exception {
+		String genuine = this.tokens.user(BOB);
+		String[] parts = genuine.split("\\.");
+		JWTClaimsSet claims = SignedJWT.parse(genuine).getJWTClaimsSet();
+		JWTClaimsSet escalated = new JWTClaimsSet.Builder(claims)
+			.claim("resource_access", Map.of("bulwark-api", Map.of("roles", List.of("admin"))))
+			.build();
+		String tampered = parts[0] + "." + base64Url(escalated.toString()) + "." + parts[2];
+
+		assertInvalidToken(this.api.delete("/orders/" + UUID.randomUUID()).token(tampered).send(), tampered);
+	}
+
+	@Test
+	void rejectsIdTokenUsedAsAccessToken() {
+		String idToken = this.tokens.signIn(ALICE).get("id_token").asString();
+
+		assertInvalidToken(me(idToken), idToken);
+	}
+
+	@Test
+	void rejectsIdTokenEvenWhenItNamesTheApiAsAudience() {
+		String token = this.signer.sign(this.signer.customerClaims(SUBJECT).claim("typ", "ID").build());
+
+		assertInvalidToken(me(token), token);
+	}
+
+	private ApiResponse me(String token) {
+		return this.api.get("/me").token(token).send();
+	}
+
+	private static void assertInvalidToken(ApiResponse response, String token) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(401);
+		assertThat(response.header("WWW-Authenticate")).startsWith("Bearer error=\"invalid_token\"")
+			.contains("error_description=\"The access token is invalid or has expired.\"");
+		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+		assertThat(response.json().get("status").asInt()).isEqualTo(401);
+		assertThat(response.json().get("detail").asString()).isEqualTo("The access token is invalid or has expired.");
+		for (String part : token.split("\\.")) {
+			if (part.length() > 8) {
+				assertThat(response.body()).doesNotContain(part);
+				assertThat(response.header("WWW-Authenticate")).doesNotContain(part);
+			}
+		}
+	}
+
+	private static String base64Url(String json) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+	}
+
+}

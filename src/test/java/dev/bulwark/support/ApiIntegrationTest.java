@@ -1,0 +1,63 @@
+package dev.bulwark.support;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * Base of the tests that call the running application over HTTP, with tokens from the real Keycloak and orders
+ * in DynamoDB Local. All of them share one application context, hence one server.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = LocalInfrastructure.class)
+public abstract class ApiIntegrationTest {
+
+	protected static final String ALICE = "alice";
+
+	protected static final String BOB = "bob";
+
+	protected static final String CAROL = "carol";
+
+	protected static final String DAVE = "dave";
+
+	protected final Tokens tokens = Tokens.shared();
+
+	protected Api api;
+
+	@LocalServerPort
+	private int port;
+
+	@BeforeEach
+	void connect() {
+		this.api = new Api("http://localhost:" + this.port);
+	}
+
+	protected String reportingToken() {
+		return this.tokens.client(DevRealm.REPORTING_CLIENT);
+	}
+
+	/**
+	 * A valid order body for {@code POST /orders}.
+	 */
+	protected static String orderJson() {
+		return """
+				{"items":[{"sku":"BLW-MUG","quantity":2},{"sku":"BLW-STICKERS","quantity":1}],
+				 "shippingAddress":{"name":"Alice Customer","line1":"1 Main Street","city":"Lisbon",
+				                    "postalCode":"1000-001","country":"PT"},
+				 "note":"Leave at the door"}
+				""";
+	}
+
+	/**
+	 * Places an order as the given user and returns its id.
+	 */
+	protected String placeOrder(String username) {
+		ApiResponse created = this.api.post("/orders").token(this.tokens.user(username)).json(orderJson()).send();
+		if (created.status() != 201) {
+			throw new IllegalStateException("Could not place an order: " + created);
+		}
+		return created.json().get("id").asString();
+	}
+
+}

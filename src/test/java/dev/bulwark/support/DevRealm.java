@@ -1,0 +1,63 @@
+package dev.bulwark.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The local development realm, {@code keycloak-realm/bulwark-realm.json}, read the way a developer reads the
+ * README: the documented local-only passwords and client secret come from the realm file itself, so they live
+ * in exactly one place.
+ */
+public final class DevRealm {
+
+	/** The realm file on the test class path (the build copies {@code keycloak-realm/} there). */
+	public static final String RESOURCE = "keycloak-realm/bulwark-realm.json";
+
+	public static final String NAME = "bulwark";
+
+	public static final String WEB_CLIENT = "bulwark-web";
+
+	public static final String WEB_REDIRECT_URI = "http://localhost:3000/callback";
+
+	public static final String REPORTING_CLIENT = "bulwark-reporting";
+
+	private static final JsonNode REALM = read();
+
+	private DevRealm() {
+	}
+
+	public static String password(String username) {
+		for (JsonNode user : REALM.get("users")) {
+			if (user.get("username").asString().equals(username)) {
+				return user.get("credentials").get(0).get("value").asString();
+			}
+		}
+		throw new IllegalArgumentException("No user " + username + " in the dev realm");
+	}
+
+	public static String clientSecret(String clientId) {
+		for (JsonNode client : REALM.get("clients")) {
+			if (client.get("clientId").asString().equals(clientId)) {
+				return client.get("secret").asString();
+			}
+		}
+		throw new IllegalArgumentException("No client " + clientId + " in the dev realm");
+	}
+
+	private static JsonNode read() {
+		try (InputStream in = DevRealm.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+			if (in == null) {
+				throw new IllegalStateException(RESOURCE + " is not on the test class path");
+			}
+			return JsonMapper.builder().build().readTree(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

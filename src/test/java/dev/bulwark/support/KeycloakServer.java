@@ -1,0 +1,78 @@
+package dev.bulwark.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Properties;
+
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * The one Keycloak of a JVM (a test run or a local run), with the Bulwark realm imported. Where a Docker engine
+ * answers it is a Testcontainers container; otherwise the Keycloak distribution that Maven unpacked into
+ * {@code target/keycloak}. Both use the Keycloak version of the pom.
+ */
+public interface KeycloakServer {
+
+	/** The base URL, e.g. {@code http://localhost:35121}. */
+	String baseUrl();
+
+	String adminUsername();
+
+	String adminPassword();
+
+	default String issuer(String realm) {
+		return baseUrl() + "/realms/" + realm;
+	}
+
+	/**
+	 * The shared server, started on first use and stopped when the JVM exits.
+	 */
+	static KeycloakServer shared() {
+		return Holder.SERVER;
+	}
+
+	final class Holder {
+
+		private static final KeycloakServer SERVER = start();
+
+		private Holder() {
+		}
+
+		private static KeycloakServer start() {
+			Properties settings = settings();
+			String version = settings.getProperty("keycloak.version");
+			if (dockerAvailable()) {
+				return KeycloakContainerServer.start(version, DevRealm.RESOURCE);
+			}
+			return KeycloakDistribution.start(Path.of(settings.getProperty("keycloak.distribution")),
+					Path.of(settings.getProperty("keycloak.realm-file")));
+		}
+
+		private static boolean dockerAvailable() {
+			try {
+				return DockerClientFactory.instance().isDockerAvailable();
+			}
+			catch (RuntimeException ex) {
+				return false;
+			}
+		}
+
+		private static Properties settings() {
+			try (InputStream in = KeycloakServer.class.getResourceAsStream("/keycloak.properties")) {
+				if (in == null) {
+					throw new IllegalStateException("keycloak.properties is missing: run the build through Maven");
+				}
+				Properties properties = new Properties();
+				properties.load(in);
+				return properties;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,208 @@
+package dev.bulwark.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Gets real tokens from Keycloak the way real clients do: people sign in through the {@code bulwark-web} client
+ * with the authorization code flow and PKCE (S256), driven over HTTP against Keycloak's login form; the reporting
+ * job uses the client credentials grant. Access tokens are cached until shortly before they expire.
+ */
+public final class Tokens {
+
+	private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+
+	private static final Duration REFRESH_BEFORE_EXPIRY = Duration.ofSeconds(60);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Tokens SHARED = new Tokens(KeycloakServer.shared());
+
+	private final KeycloakServer keycloak;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final Map<String, CachedToken> cache = new ConcurrentHashMap<>();
+
+	private Tokens(KeycloakServer keycloak) {
+		this.keycloak = keycloak;
+	}
+
+	public static Tokens shared() {
+		return SHARED;
+	}
+
+	/**
+	 * A valid access token for a user of the dev realm.
+	 */
+	public String user(String username) {
+		return cached("user:" + username, () -> signIn(username));
+	}
+
+	/**
+	 * A valid access token for a confidential client's service account.
+	 */
+	public String client(String clientId) {
+		return cached("client:" + clientId, () -> clientCredentials(clientId));
+	}
+
+	/**
+	 * Signs in afresh and returns the whole token response: access, ID and refresh tokens.
+	 */
+	public JsonNode signIn(String username) {
+		String verifier = randomToken();
+		String state = randomToken();
+		String tokenEndpoint = this.keycloak.issuer(DevRealm.NAME) + "/protocol/openid-connect/token";
+		URI authorize = UriComponentsBuilder
+			.fromUriString(this.keycloak.issuer(DevRealm.NAME) + "/protocol/openid-connect/auth")
+			.queryParam("client_id", DevRealm.WEB_CLIENT)
+			.queryParam("response_type", "code")
+			.queryParam("scope", "openid")
+			.queryParam("redirect_uri", DevRealm.WEB_REDIRECT_URI)
+			.queryParam("state", state)
+			.queryParam("nonce", randomToken())
+			.queryParam("code_challenge", challenge(verifier))
+			.queryParam("code_challenge_method", "S256")
+			.encode()
+			.build()
+			.toUri();
+		HttpResponse<String> loginPage = send(HttpRequest.newBuilder(authorize).GET().build());
+		Matcher action = FORM_ACTION.matcher(loginPage.body());
+		if (loginPage.statusCode() != 200 || !action.find()) {
+			throw new IllegalStateException("Keycloak did not show its login form (" + loginPage.statusCode() + ")");
+		}
+		HttpResponse<String> redirect = send(HttpRequest.newBuilder(URI.create(HtmlUtils.htmlUnescape(action.group(1))))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Cookie", cookies(loginPage.headers()))
+			.POST(form(Map.of("username", username, "password", DevRealm.password(username), "credentialId", "")))
+			.build());
+		String location = redirect.headers().firstValue("Location").orElse("");
+		Map<String, String> callback = UriComponentsBuilder.fromUriString(location).build().getQueryParams().toSingleValueMap();
+		if (redirect.statusCode() != 302 || !state.equals(callback.get("state")) || callback.get("code") == null) {
+			throw new IllegalStateException("Sign-in of " + username + " failed (" + redirect.statusCode() + ")");
+		}
+		return tokenResponse(HttpRequest.newBuilder(URI.create(tokenEndpoint))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(form(Map.of("grant_type", "authorization_code", "client_id", DevRealm.WEB_CLIENT, "code",
+					callback.get("code"), "redirect_uri", DevRealm.WEB_REDIRECT_URI, "code_verifier", verifier)))
+			.build());
+	}
+
+	private JsonNode clientCredentials(String clientId) {
+		return tokenResponse(HttpRequest
+			.newBuilder(URI.create(this.keycloak.issuer(DevRealm.NAME) + "/protocol/openid-connect/token"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(form(Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret",
+					DevRealm.clientSecret(clientId))))
+			.build());
+	}
+
+	/**
+	 * A token from Keycloak's {@code master} realm: genuine, but from another issuer.
+	 */
+	public String masterRealmAdmin() {
+		return tokenResponse(HttpRequest
+			.newBuilder(URI.create(this.keycloak.issuer("master") + "/protocol/openid-connect/token"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(form(Map.of("grant_type", "password", "client_id", "admin-cli", "username",
+					this.keycloak.adminUsername(), "password", this.keycloak.adminPassword())))
+			.build()).get("access_token").asString();
+	}
+
+	private String cached(String key, Supplier<JsonNode> fetch) {
+		CachedToken token = this.cache.get(key);
+		if (token == null || Instant.now().isAfter(token.expiresAt().minus(REFRESH_BEFORE_EXPIRY))) {
+			JsonNode response = fetch.get();
+			token = new CachedToken(response.get("access_token").asString(),
+					Instant.now().plusSeconds(response.get("expires_in").asLong()));
+			this.cache.put(key, token);
+		}
+		return token.value();
+	}
+
+	private JsonNode tokenResponse(HttpRequest request) {
+		HttpResponse<String> response = send(request);
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("Token request failed (" + response.statusCode() + "): " + response.body());
+		}
+		return JSON.readTree(response.body());
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Keycloak marks its cookies {@code Secure}, which Java's cookie handler will not send over plain HTTP to
+	 * localhost (browsers do); so they are passed on by hand.
+	 */
+	private static String cookies(HttpHeaders headers) {
+		return headers.allValues("Set-Cookie")
+			.stream()
+			.map(cookie -> cookie.substring(0, cookie.indexOf(';') > 0 ? cookie.indexOf(';') : cookie.length()))
+			.collect(Collectors.joining("; "));
+	}
+
+	private static HttpRequest.BodyPublisher form(Map<String, String> fields) {
+		return HttpRequest.BodyPublishers.ofString(fields.entrySet()
+			.stream()
+			.map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&")));
+	}
+
+	private String randomToken() {
+		byte[] bytes = new byte[32];
+		this.random.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	private static String challenge(String verifier) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private record CachedToken(String value, Instant expiresAt) {
+	}
+
+}

@@ -1,0 +1,172 @@
+package dev.bulwark.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+import dev.bulwark.support.ApiIntegrationTest;
+import dev.bulwark.support.ApiResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the API does with requests it will not serve: each answer is a problem document with the right status
+ * and, for invalid input, the fields and rules that were broken.
+ */
+class RequestContractIT extends ApiIntegrationTest {
+
+	@Test
+	void invalidOrderListsEveryBrokenRule() {
+		String body = """
+				{"items":[{"sku":"mug","quantity":0}],
+				 "shippingAddress":{"name":"","line1":"1 Main Street","city":"Lisbon","postalCode":"1000-001","country":"Portugal"}}
+				""";
+
+		ApiResponse response = post(body);
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+		assertThat(response.json().get("detail").asString()).isEqualTo("The request is invalid.");
+		assertThat(errors(response)).containsExactly("items[0].quantity: must be greater than or equal to 1",
+				"items[0].sku: must be 3 to 32 upper-case letters, digits or dashes",
+				"shippingAddress.country: must be an ISO 3166-1 alpha-2 country code",
+				"shippingAddress.name: must not be blank");
+	}
+
+	@Test
+	void orderWithoutItemsIsInvalid() {
+		ApiResponse response = post(orderJson().replaceFirst("\"items\":\\[.*?\\],", "\"items\":[],"));
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(errors(response)).containsExactly("items: must not be empty");
+	}
+
+	@Test
+	void unknownProductIsReportedAgainstItsField() {
+		ApiResponse response = post(orderJson().replace("BLW-STICKERS", "BLW-NOPE"));
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(errors(response)).containsExactly("items[1].sku: unknown product");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "\"status\":\"DELIVERED\"", "\"total\":0.01", "\"customerId\":\"someone-else\"",
+			"\"id\":\"00000000-0000-4000-8000-000000000000\"" })
+	void clientCannotSetServerOwnedFields(String field) {
+		ApiResponse response = post(orderJson().replaceFirst("\\{", "{" + field + ","));
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(errors(response)).containsExactly(field.substring(1, field.indexOf('"', 1)) + ": unknown property");
+	}
+
+	@Test
+	void clientCannotSetAPrice() {
+		ApiResponse response = post(orderJson().replace("\"quantity\":2", "\"quantity\":2,\"price\":0.01"));
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(errors(response)).containsExactly("items[0].price: unknown property");
+	}
+
+	@Test
+	void malformedJsonIsABadRequest() {
+		ApiResponse response = post("{\"items\":[");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(errors(response)).containsExactly(": malformed JSON");
+	}
+
+	@Test
+	void unknownStatusIsReportedAgainstItsField() {
+		String id = placeOrder(ALICE);
+
+		ApiResponse response = this.api.put("/orders/" + id + "/status")
+			.token(this.tokens.user(CAROL))
+			.json("{\"status\":\"LOST\"}")
+			.send();
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(errors(response)).containsExactly("status: invalid value");
+	}
+
+	@Test
+	void bodyOverTheLimitIsRefusedBeforeItIsRead() {
+		ApiResponse response = post(orderJson().replace("Leave at the door", "x".repeat(20_000)));
+
+		assertThat(response.status()).isEqualTo(413);
+		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+	}
+
+	@Test
+	void chunkedBodyOverTheLimitIsCutOff() {
+		ApiResponse response = this.api.post("/orders")
+			.token(this.tokens.user(ALICE))
+			.json(orderJson().replace("Leave at the door", "x".repeat(20_000)))
+			.chunked()
+			.send();
+
+		assertThat(response.status()).isEqualTo(413);
+		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+	}
+
+	@Test
+	void bodyThatIsNotJsonIsUnsupported() {
+		ApiResponse response = this.api.post("/orders")
+			.token(this.tokens.user(ALICE))
+			.body("application/x-www-form-urlencoded", "items=BLW-MUG")
+			.send();
+
+		assertThat(response.status()).isEqualTo(415);
+		assertThat(response.header("Accept")).isEqualTo("application/json");
+		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+	}
+
+	@Test
+	void unsupportedMethodIsNotAllowed() {
+		ApiResponse response = this.api.method("PATCH", "/orders").token(this.tokens.user(ALICE)).json("{}").send();
+
+		assertThat(response.status()).isEqualTo(405);
+		assertThat(response.header("Allow")).contains("GET").contains("POST");
+		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+	}
+
+	@Test
+	void unknownRouteIsNotFound() {
+		ApiResponse response = this.api.get("/customers").token(this.tokens.user(ALICE)).send();
+
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "0", "101", "-1", "ten" })
+	void pageSizeIsCapped(String limit) {
+		ApiResponse response = this.api.get("/orders?limit=" + limit).token(this.tokens.user(ALICE)).send();
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(errors(response)).singleElement().asString().startsWith("limit: ");
+	}
+
+	@Test
+	void malformedOrderIdIsNotFound() {
+		ApiResponse response = this.api.get("/orders/not-an-id").token(this.tokens.user(DAVE)).send();
+
+		assertThat(response.status()).isEqualTo(404);
+	}
+
+	private ApiResponse post(String body) {
+		return this.api.post("/orders").token(this.tokens.user(ALICE)).json(body).send();
+	}
+
+	private static List<String> errors(ApiResponse response) {
+		JsonNode errors = response.json().get("errors");
+		assertThat(errors).as(response.toString()).isNotNull();
+		List<String> messages = new ArrayList<>();
+		errors.forEach(error -> messages.add(error.get("field").asString() + ": " + error.get("message").asString()));
+		return messages;
+	}
+
+}
