@@ -1,7 +1,9 @@
 package dev.bulwark.order;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -19,10 +21,13 @@ class Catalog {
 
 	private final String currency;
 
+	private final int fractionDigits;
+
 	private final Map<String, Product> products;
 
 	Catalog(CatalogProperties properties) {
 		this.currency = properties.currency();
+		this.fractionDigits = Currency.getInstance(this.currency).getDefaultFractionDigits();
 		this.products = properties.products().stream().collect(Collectors.toUnmodifiableMap(Product::sku, Function.identity()));
 	}
 
@@ -38,14 +43,22 @@ class Catalog {
 			if (product == null) {
 				throw new UnknownProductException("items[" + i + "].sku");
 			}
-			BigDecimal lineTotal = product.price().multiply(BigDecimal.valueOf(item.quantity()));
-			lines.add(new OrderLine(product.sku(), product.name(), item.quantity(), product.price(), lineTotal));
+			BigDecimal unitPrice = money(product.price());
+			BigDecimal lineTotal = money(unitPrice.multiply(BigDecimal.valueOf(item.quantity())));
+			lines.add(new OrderLine(product.sku(), product.name(), item.quantity(), unitPrice, lineTotal));
 		}
 		return lines;
 	}
 
-	static BigDecimal total(List<OrderLine> lines) {
-		return lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+	BigDecimal total(List<OrderLine> lines) {
+		return money(lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add));
+	}
+
+	/**
+	 * Amounts always carry the currency's minor units (12.50, not 12.5), however they were configured.
+	 */
+	private BigDecimal money(BigDecimal amount) {
+		return amount.setScale(this.fractionDigits, RoundingMode.HALF_EVEN);
 	}
 
 }

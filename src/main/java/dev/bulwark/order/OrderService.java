@@ -60,7 +60,7 @@ public class OrderService {
 		List<OrderLine> lines = this.catalog.price(request.items());
 		Instant now = this.clock.instant();
 		Order order = new Order(UUID.randomUUID().toString(), caller.subject(), OrderStatus.PENDING, lines,
-				Catalog.total(lines), this.catalog.currency(), request.shippingAddress(), request.note(), now, now, 0);
+				this.catalog.total(lines), this.catalog.currency(), request.shippingAddress(), request.note(), now, now, 0);
 		if (idempotencyKey == null) {
 			this.orders.insert(order);
 			return new PlacedOrder(order, false);

@@ -2,7 +2,9 @@ package dev.bulwark.security;
 
 import java.util.List;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -37,10 +39,13 @@ import dev.bulwark.web.ProblemResponses;
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems,
+			OAuth2ResourceServerProperties resourceServerProperties) throws Exception {
 		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
 		ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
 		http.authorizeHttpRequests(requests -> requests
+			// The error dispatch only renders the status of a request that was already refused or failed.
+			.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
 			.requestMatchers(EndpointRequest.to("health")).permitAll()
 			.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Roles.ADMIN)
 			.requestMatchers(HttpMethod.POST, "/orders").hasRole(Roles.CUSTOMER)
@@ -52,7 +57,12 @@ class SecurityConfiguration {
 			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> {
 			})
 				.authenticationEntryPoint(entryPoint)
-				.accessDeniedHandler(accessDenied))
+				.accessDeniedHandler(accessDenied)
+				// RFC 9728 metadata at /.well-known/oauth-protected-resource tells clients where to get tokens.
+				.protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(
+						resource -> resource.authorizationServer(resourceServerProperties.getJwt().getIssuerUri())
+							.resourceName("Bulwark orders API")
+							.tlsClientCertificateBoundAccessTokens(false))))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(accessDenied))
 			// Bearer tokens, not cookies: there is no session to ride on, so CSRF tokens protect nothing here.

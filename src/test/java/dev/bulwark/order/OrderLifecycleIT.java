@@ -31,6 +31,7 @@ class OrderLifecycleIT extends ApiIntegrationTest {
 			.send()
 			.json();
 		assertThat(read).isEqualTo(order);
+		assertThat(created.body()).contains("\"unitPrice\":12.50", "\"total\":28.20");
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package dev.bulwark.support;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -11,6 +12,7 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = LocalInfrastructure.class)
+@Import(FaultInjection.class)
 public abstract class ApiIntegrationTest {
 
 	protected static final String ALICE = "alice";

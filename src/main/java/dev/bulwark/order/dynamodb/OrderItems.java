@@ -1,5 +1,9 @@
 package dev.bulwark.order.dynamodb;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+
 import dev.bulwark.order.Order;
 import dev.bulwark.order.OrderLine;
 import dev.bulwark.order.OrderStatus;
@@ -32,17 +36,26 @@ final class OrderItems {
 
 	static Order toOrder(OrderItem item) {
 		OrderItem.AddressItem address = item.getShippingAddress();
+		int scale = Currency.getInstance(item.getCurrency()).getDefaultFractionDigits();
 		return new Order(item.getId(), item.getCustomerId(), OrderStatus.valueOf(item.getStatus()),
 				item.getItems()
 					.stream()
-					.map(line -> new OrderLine(line.getSku(), line.getName(), line.getQuantity(), line.getUnitPrice(),
-							line.getLineTotal()))
+					.map(line -> new OrderLine(line.getSku(), line.getName(), line.getQuantity(),
+							money(line.getUnitPrice(), scale), money(line.getLineTotal(), scale)))
 					.toList(),
-				item.getTotal(), item.getCurrency(),
+				money(item.getTotal(), scale), item.getCurrency(),
 				new ShippingAddress(address.getName(), address.getLine1(), address.getLine2(), address.getCity(),
 						address.getPostalCode(), address.getCountry()),
 				item.getNote(), item.getCreatedAt(), item.getUpdatedAt(),
 				(item.getVersion() != null) ? item.getVersion() : 0);
+	}
+
+	/**
+	 * DynamoDB numbers keep the value but not the scale (12.50 comes back as 12.5); amounts were stored in minor
+	 * units of their currency, so restoring the scale is exact.
+	 */
+	private static BigDecimal money(BigDecimal amount, int scale) {
+		return amount.setScale(scale, RoundingMode.UNNECESSARY);
 	}
 
 	private static OrderItem.LineItem toItem(OrderLine line) {

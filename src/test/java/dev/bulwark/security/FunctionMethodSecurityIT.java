@@ -1,0 +1,79 @@
+package dev.bulwark.security;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+
+import dev.bulwark.order.OrderQuery;
+import dev.bulwark.support.ApiIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The function beans are protected by the service's method security on their own, without the HTTP URL rules:
+ * this is what keeps them safe when something other than the route table invokes them.
+ */
+class FunctionMethodSecurityIT extends ApiIntegrationTest {
+
+	@Autowired
+	FunctionCatalog functions;
+
+	@Autowired
+	JwtAuthenticationConverter converter;
+
+	@AfterEach
+	void clearContext() {
+		SecurityContextHolder.clearContext();
+	}
+
+	@Test
+	void functionRefusesCallerWithoutAuthentication() {
+		Function<Object, Object> listOrders = this.functions.lookup("listOrders");
+
+		assertThatExceptionOfType(AuthenticationCredentialsNotFoundException.class)
+			.isThrownBy(() -> listOrders.apply(new OrderQuery(10, null)));
+	}
+
+	@Test
+	void functionRefusesCallerWithoutTheRole() {
+		authenticateAs("customer");
+		Consumer<Object> deleteOrder = this.functions.lookup("deleteOrder");
+
+		assertThatExceptionOfType(AccessDeniedException.class)
+			.isThrownBy(() -> deleteOrder.accept(UUID.randomUUID().toString()));
+	}
+
+	@Test
+	void functionServesCallerWithTheRole() {
+		authenticateAs("fulfillment");
+		Function<Object, Object> listOrders = this.functions.lookup("listOrders");
+
+		assertThat(listOrders.apply(new OrderQuery(10, null))).isNotNull();
+	}
+
+	private void authenticateAs(String role) {
+		Jwt jwt = Jwt.withTokenValue("token")
+			.header("alg", "RS256")
+			.subject(UUID.randomUUID().toString())
+			.issuedAt(Instant.now())
+			.expiresAt(Instant.now().plusSeconds(60))
+			.claim("resource_access", Map.of("bulwark-api", Map.of("roles", List.of(role))))
+			.build();
+		SecurityContextHolder.getContext().setAuthentication(this.converter.convert(jwt));
+	}
+
+}

@@ -1,0 +1,40 @@
+package dev.bulwark.support;
+
+import jakarta.servlet.Filter;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * Test-only failures, to prove what a client sees when something breaks: a route whose handler throws, and a
+ * servlet filter that throws before Spring MVC is reached. Both exceptions carry text that must never leak.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class FaultInjection {
+
+	public static final String SECRET = "SECRET-internal-detail";
+
+	@Bean
+	RouterFunction<ServerResponse> failingRoute() {
+		return RouterFunctions.route()
+			.GET("/_test/handler-failure", request -> {
+				throw new IllegalStateException(SECRET + " in " + FaultInjection.class.getName());
+			})
+			.build();
+	}
+
+	@Bean
+	FilterRegistrationBean<Filter> failingFilter() {
+		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+			throw new IllegalStateException(SECRET + " in " + FaultInjection.class.getName());
+		});
+		registration.addUrlPatterns("/_test/filter-failure");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+		return registration;
+	}
+
+}

@@ -1,0 +1,49 @@
+package dev.bulwark.support;
+
+import java.io.PrintStream;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
+
+/**
+ * Prints what a developer needs to call the locally running API: where Keycloak is, and {@code curl} commands
+ * with fresh access tokens for a customer, fulfillment, an admin and the reporting service account.
+ */
+public class LocalRunReport implements ApplicationListener<ApplicationReadyEvent> {
+
+	@Override
+	public void onApplicationEvent(ApplicationReadyEvent event) {
+		int port = ((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort();
+		String api = "http://localhost:" + port;
+		Tokens tokens = Tokens.shared();
+		PrintStream out = System.out;
+		out.println();
+		out.println("Bulwark is running at " + api + " (ready in " + event.getTimeTaken().toMillis() + " ms)");
+		out.println("Keycloak: " + KeycloakServer.shared().baseUrl() + " (realm 'bulwark'; users and passwords in README.md)");
+		out.println("Tokens below expire in 5 minutes.");
+		out.println();
+		out.println("# alice (customer) places an order and lists her orders");
+		out.println("export ALICE=" + tokens.user("alice"));
+		out.println("curl -i -X POST " + api + "/orders -H \"Authorization: Bearer $ALICE\" -H 'Content-Type: application/json' \\");
+		out.println("  -d '{\"items\":[{\"sku\":\"BLW-MUG\",\"quantity\":2}],\"shippingAddress\":{\"name\":\"Alice\",\"line1\":\"1 Main Street\",\"city\":\"Lisbon\",\"postalCode\":\"1000-001\",\"country\":\"PT\"}}'");
+		out.println("curl -i " + api + "/orders -H \"Authorization: Bearer $ALICE\"");
+		out.println();
+		out.println("# carol (fulfillment) lists every order and confirms one");
+		out.println("export CAROL=" + tokens.user("carol"));
+		out.println("curl -i " + api + "/orders -H \"Authorization: Bearer $CAROL\"");
+		out.println("curl -i -X PUT " + api + "/orders/<id>/status -H \"Authorization: Bearer $CAROL\" -H 'Content-Type: application/json' -d '{\"status\":\"CONFIRMED\"}'");
+		out.println();
+		out.println("# dave (admin) deletes an order and reads metrics");
+		out.println("export DAVE=" + tokens.user("dave"));
+		out.println("curl -i -X DELETE " + api + "/orders/<id> -H \"Authorization: Bearer $DAVE\"");
+		out.println("curl -i " + api + "/actuator/metrics -H \"Authorization: Bearer $DAVE\"");
+		out.println();
+		out.println("# the reporting service account (client credentials) reads every order");
+		out.println("export REPORTING=" + tokens.client(DevRealm.REPORTING_CLIENT));
+		out.println("curl -i " + api + "/orders -H \"Authorization: Bearer $REPORTING\"");
+		out.println("curl -i " + api + "/me -H \"Authorization: Bearer $REPORTING\"");
+		out.println();
+	}
+
+}

@@ -1,0 +1,45 @@
+package dev.bulwark.web;
+
+import org.junit.jupiter.api.Test;
+
+import dev.bulwark.support.ApiIntegrationTest;
+import dev.bulwark.support.ApiResponse;
+import dev.bulwark.support.FaultInjection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Whatever fails, the client gets a problem document with the status and nothing of the failure's insides.
+ */
+class FailureHandlingIT extends ApiIntegrationTest {
+
+	@Test
+	void exceptionInAHandlerIsAPlain500() {
+		assertPlain500(this.api.get("/_test/handler-failure").token(this.tokens.user(ALICE)).send());
+	}
+
+	@Test
+	void exceptionInAServletFilterIsAPlain500() {
+		assertPlain500(this.api.get("/_test/filter-failure").token(this.tokens.user(ALICE)).send());
+	}
+
+	@Test
+	void requestRefusedByTheFirewallIsAProblem() {
+		ApiResponse response = this.api.get("/orders;jsessionid=0123").token(this.tokens.user(ALICE)).send();
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+		assertThat(response.json().get("status").asInt()).isEqualTo(400);
+	}
+
+	private static void assertPlain500(ApiResponse response) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(500);
+		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+		assertThat(response.json().get("detail").asString()).isEqualTo("The server could not handle the request.");
+		assertThat(response.body()).doesNotContain(FaultInjection.SECRET)
+			.doesNotContain("Exception")
+			.doesNotContain("dev.bulwark")
+			.doesNotContain("at ");
+	}
+
+}
