@@ -1,5 +1,6 @@
 package dev.bulwark.security;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
@@ -10,16 +11,21 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * What the resource server needs beyond Spring Boot's {@code spring.security.oauth2.resourceserver.jwt.*}
- * (issuer, audiences, algorithms).
+ * (issuer, JWKS location, audiences, algorithms).
  *
  * @param resourceClient the Keycloak client whose client roles are the API's roles
  * @param requiredTokenType the {@code typ} claim an access token must carry; Keycloak marks access tokens
  * {@code Bearer} and ID tokens {@code ID}, so this refuses an ID token used as an access token
+ * @param clockSkew how far {@code exp} and {@code nbf} may be off
+ * @param jwksCacheTtl how long the issuer's keys are cached
+ * @param jwksMinRefreshInterval the shortest time between two fetches of the issuer's keys, however many tokens
+ * name an unknown key
  * @param corsAllowedOrigins origins allowed to call the API from a browser; empty (the default) allows none
  */
 @Validated
 @ConfigurationProperties("bulwark.security")
 record ApiSecurityProperties(@DefaultValue("bulwark-api") @NotBlank String resourceClient,
-		@DefaultValue("Bearer") @NotBlank String requiredTokenType,
+		@DefaultValue("Bearer") @NotBlank String requiredTokenType, @DefaultValue("30s") @NotNull Duration clockSkew,
+		@DefaultValue("5m") @NotNull Duration jwksCacheTtl, @DefaultValue("30s") @NotNull Duration jwksMinRefreshInterval,
 		@DefaultValue @NotNull List<String> corsAllowedOrigins) {
 }

@@ -14,14 +14,14 @@ import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.util.StringUtils;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -100,11 +100,20 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Picked up by Spring Boot's JWT decoder next to its issuer, audience and timestamp validators.
+	 * Resolved on first use, so that starting the application (or taking a Lambda SnapStart snapshot) never
+	 * depends on the identity provider being reachable, and no keys are fetched before they are needed.
 	 */
 	@Bean
-	OAuth2TokenValidator<Jwt> tokenTypeValidator(ApiSecurityProperties properties) {
-		return new JwtClaimValidator<String>("typ", properties.requiredTokenType()::equals);
+	JwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer, ApiSecurityProperties api) {
+		OAuth2ResourceServerProperties.Jwt jwt = resourceServer.getJwt();
+		String issuer = jwt.getIssuerUri();
+		if (!StringUtils.hasText(issuer) || jwt.getAudiences().isEmpty()) {
+			throw new IllegalStateException("Set the token issuer and audience (BULWARK_ISSUER_URI, BULWARK_AUDIENCE)");
+		}
+		return new SupplierJwtDecoder(() -> JwtDecoders.create(new JwtDecoders.Settings(issuer,
+				StringUtils.hasText(jwt.getJwkSetUri()) ? jwt.getJwkSetUri() : JwtDecoders.discoverJwkSetUri(issuer),
+				jwt.getAudiences(), jwt.getJwsAlgorithms(), api.requiredTokenType(), api.clockSkew(), api.jwksCacheTtl(),
+				api.jwksMinRefreshInterval())));
 	}
 
 	@Bean

@@ -63,11 +63,6 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<Object> handleInvalidParameter(InvalidParameterException ex, WebRequest request) {
-		return invalid(List.of(new FieldError(ex.parameter(), ex.getMessage())), ex, request);
-	}
-
-	@ExceptionHandler
 	@Nullable ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
 		logger.error("Unhandled error for " + request.getDescription(false), ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_ERROR);

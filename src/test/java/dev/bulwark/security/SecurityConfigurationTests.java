@@ -1,5 +1,6 @@
 package dev.bulwark.security;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -15,16 +16,14 @@ class SecurityConfigurationTests {
 
 	@Test
 	void corsAllowsNoOriginUnlessConfigured() {
-		CorsConfigurationSource cors = this.configuration
-			.corsConfigurationSource(new ApiSecurityProperties("bulwark-api", "Bearer", List.of()));
+		CorsConfigurationSource cors = this.configuration.corsConfigurationSource(properties(List.of()));
 
 		assertThat(cors.getCorsConfiguration(new MockHttpServletRequest("GET", "/orders"))).isNull();
 	}
 
 	@Test
 	void corsAllowsExactlyTheConfiguredOrigins() {
-		CorsConfigurationSource cors = this.configuration.corsConfigurationSource(
-				new ApiSecurityProperties("bulwark-api", "Bearer", List.of("https://shop.example")));
+		CorsConfigurationSource cors = this.configuration.corsConfigurationSource(properties(List.of("https://shop.example")));
 
 		CorsConfiguration config = cors.getCorsConfiguration(new MockHttpServletRequest("GET", "/orders"));
 
@@ -33,6 +32,11 @@ class SecurityConfigurationTests {
 		assertThat(config.checkOrigin("https://evil.example")).isNull();
 		assertThat(config.getAllowCredentials()).isFalse();
 		assertThat(config.checkHeaders(List.of("Authorization", "Idempotency-Key"))).hasSize(2);
+	}
+
+	private static ApiSecurityProperties properties(List<String> corsAllowedOrigins) {
+		return new ApiSecurityProperties("bulwark-api", "Bearer", Duration.ofSeconds(30), Duration.ofMinutes(5),
+				Duration.ofSeconds(30), corsAllowedOrigins);
 	}
 
 }

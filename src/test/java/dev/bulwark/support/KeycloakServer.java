@@ -1,8 +1,5 @@
 package dev.bulwark.support;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Properties;
 
@@ -41,7 +38,7 @@ public interface KeycloakServer {
 		}
 
 		private static KeycloakServer start() {
-			Properties settings = settings();
+			Properties settings = InfrastructureSettings.load();
 			String version = settings.getProperty("keycloak.version");
 			if (dockerAvailable()) {
 				return KeycloakContainerServer.start(version, DevRealm.RESOURCE);
@@ -56,20 +53,6 @@ public interface KeycloakServer {
 			}
 			catch (RuntimeException ex) {
 				return false;
-			}
-		}
-
-		private static Properties settings() {
-			try (InputStream in = KeycloakServer.class.getResourceAsStream("/keycloak.properties")) {
-				if (in == null) {
-					throw new IllegalStateException("keycloak.properties is missing: run the build through Maven");
-				}
-				Properties properties = new Properties();
-				properties.load(in);
-				return properties;
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
 			}
 		}
 

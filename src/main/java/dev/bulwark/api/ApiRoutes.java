@@ -1,4 +1,4 @@
-package dev.bulwark.web;
+package dev.bulwark.api;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,0 +1,133 @@
+package dev.bulwark.security;
+
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Builds the access-token decoder: signature checked against the issuer's JWKS with an allow-list of asymmetric
+ * algorithms, then issuer, audience, expiry and not-before (with a small clock skew) and token type.
+ *
+ * <p>The JWKS is cached and refetched when a token names an unknown key id (key rotation), but at most once per
+ * {@code minRefreshInterval}: Spring Security's default refetches on every unknown key id, so a flood of forged
+ * tokens would become a flood of requests to the identity provider.
+ */
+final class JwtDecoders {
+
+	private static final int JWKS_TIMEOUT_MILLIS = 2_000;
+
+	private static final int JWKS_SIZE_LIMIT_BYTES = 64 * 1024;
+
+	private JwtDecoders() {
+	}
+
+	/**
+	 * What a decoder checks.
+	 * @param issuer the exact {@code iss} a token must carry
+	 * @param jwkSetUri where the issuer's keys are
+	 * @param audiences a token's {@code aud} must contain one of these
+	 * @param algorithms the signature algorithms accepted, e.g. {@code RS256}
+	 * @param tokenType the {@code typ} claim an access token carries
+	 */
+	record Settings(String issuer, String jwkSetUri, Collection<String> audiences, Collection<String> algorithms,
+			String tokenType, Duration clockSkew, Duration jwksCacheTtl, Duration jwksMinRefreshInterval) {
+	}
+
+	static JwtDecoder create(Settings settings) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys(settings))
+			.jwsAlgorithms(algorithms -> settings.algorithms().forEach(name -> algorithms.add(algorithm(name))))
+			.build();
+		decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(validators(settings)));
+		return decoder;
+	}
+
+	/**
+	 * The {@code jwks_uri} from the issuer's OpenID Connect discovery document, after checking that the document
+	 * is the issuer's own.
+	 */
+	static String discoverJwkSetUri(String issuer) {
+		Map<String, Object> metadata = RestClient.create()
+			.get()
+			.uri(issuer + "/.well-known/openid-configuration")
+			.retrieve()
+			.body(new ParameterizedTypeReference<>() {
+			});
+		if (metadata == null || !issuer.equals(metadata.get("issuer")) || !(metadata.get("jwks_uri") instanceof String uri)) {
+			throw new IllegalStateException("The discovery document of " + issuer + " does not describe that issuer");
+		}
+		return uri;
+	}
+
+	private static JWKSource<SecurityContext> keys(Settings settings) {
+		JWKSource<SecurityContext> keys = rateLimitedKeys(settings);
+		return (selector, context) -> {
+			try {
+				return keys.get(selector, context);
+			}
+			catch (RateLimitReachedException ex) {
+				// A key id that is not in the cached set while refetching is throttled is, for now, no key at all:
+				// the token is invalid (401), not a server error.
+				return List.of();
+			}
+		};
+	}
+
+	private static JWKSource<SecurityContext> rateLimitedKeys(Settings settings) {
+		try {
+			return JWKSourceBuilder
+				.<SecurityContext>create(URI.create(settings.jwkSetUri()).toURL(),
+						new DefaultResourceRetriever(JWKS_TIMEOUT_MILLIS, JWKS_TIMEOUT_MILLIS, JWKS_SIZE_LIMIT_BYTES))
+				.cache(settings.jwksCacheTtl().toMillis(), JWKS_TIMEOUT_MILLIS)
+				.rateLimited(settings.jwksMinRefreshInterval().toMillis())
+				.refreshAheadCache(false)
+				.build();
+		}
+		catch (MalformedURLException ex) {
+			throw new IllegalArgumentException("Not a URL: " + settings.jwkSetUri(), ex);
+		}
+	}
+
+	private static List<OAuth2TokenValidator<Jwt>> validators(Settings settings) {
+		Set<String> audiences = Set.copyOf(settings.audiences());
+		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+		validators.add(new JwtTimestampValidator(settings.clockSkew()));
+		validators.add(new JwtIssuerValidator(settings.issuer()));
+		validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+				(aud) -> aud != null && aud.stream().anyMatch(audiences::contains)));
+		validators.add(new JwtClaimValidator<String>("typ", settings.tokenType()::equals));
+		return validators;
+	}
+
+	private static SignatureAlgorithm algorithm(String name) {
+		SignatureAlgorithm algorithm = SignatureAlgorithm.from(name);
+		if (algorithm == null) {
+			// Only asymmetric algorithms exist here: HMAC with a public key, or "none", cannot be configured.
+			throw new IllegalArgumentException("Unsupported JWS algorithm: " + name);
+		}
+		return algorithm;
+	}
+
+}

@@ -1,0 +1,136 @@
+package dev.bulwark.security;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The decoder against a stand-in JWKS endpoint that counts how often it is asked for keys. (Keycloak itself is
+ * used by the integration tests; here the point is the number of fetches.)
+ */
+class JwtDecodersTests {
+
+	private static final String ISSUER = "https://idp.example/realms/bulwark";
+
+	private final AtomicInteger fetches = new AtomicInteger();
+
+	private RSAKey key;
+
+	private HttpServer jwks;
+
+	private JwtDecoder decoder;
+
+	@BeforeEach
+	void serveKeys() throws Exception {
+		this.key = new RSAKeyGenerator(2048).keyID("realm-key").generate();
+		byte[] body = new JWKSet(this.key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+		this.jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		this.jwks.createContext("/certs", exchange -> {
+			this.fetches.incrementAndGet();
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
+		});
+		this.jwks.start();
+		this.decoder = JwtDecoders.create(new JwtDecoders.Settings(ISSUER,
+				"http://127.0.0.1:" + this.jwks.getAddress().getPort() + "/certs", List.of("bulwark-api"),
+				List.of("RS256"), "Bearer", Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(30)));
+	}
+
+	@AfterEach
+	void stop() {
+		this.jwks.stop(0);
+	}
+
+	@Test
+	void decodesValidTokenWithOneFetchOfTheKeys() throws Exception {
+		this.decoder.decode(sign(this.key, claims().build()));
+		this.decoder.decode(sign(this.key, claims().build()));
+
+		assertThat(this.fetches).hasValue(1);
+	}
+
+	@Test
+	void floodOfUnknownKeyIdsDoesNotFloodTheIdentityProvider() throws Exception {
+		this.decoder.decode(sign(this.key, claims().build()));
+
+		for (int i = 0; i < 50; i++) {
+			RSAKey stranger = new RSAKeyGenerator(2048).keyID("unknown-" + i).generate();
+			String forged = sign(stranger, claims().build());
+			// BadJwtException is the client's fault (401); any other JwtException would be a server error (500).
+			assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> this.decoder.decode(forged));
+		}
+
+		assertThat(this.fetches.get()).isLessThanOrEqualTo(2);
+	}
+
+	@Test
+	void refusesTokenWithoutTheApiAudience() throws Exception {
+		String token = sign(this.key, claims().audience("account").build());
+
+		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> this.decoder.decode(token));
+	}
+
+	@Test
+	void toleratesSmallClockSkewOnly() throws Exception {
+		Instant now = Instant.now();
+		Date issued = Date.from(now.minusSeconds(300));
+		String slightlyExpired = sign(this.key,
+				claims().issueTime(issued).expirationTime(Date.from(now.minusSeconds(10))).build());
+		String clearlyExpired = sign(this.key,
+				claims().issueTime(issued).expirationTime(Date.from(now.minusSeconds(60))).build());
+
+		assertThat(this.decoder.decode(slightlyExpired).getSubject()).isEqualTo("subject");
+		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> this.decoder.decode(clearlyExpired));
+	}
+
+	@Test
+	void refusesHmacAlgorithmsInConfiguration() {
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> JwtDecoders.create(new JwtDecoders.Settings(ISSUER, "http://127.0.0.1:1/certs",
+					List.of("bulwark-api"), List.of("HS256"), "Bearer", Duration.ofSeconds(30), Duration.ofMinutes(5),
+					Duration.ofSeconds(30))));
+	}
+
+	private static JWTClaimsSet.Builder claims() {
+		Instant now = Instant.now();
+		return new JWTClaimsSet.Builder().issuer(ISSUER)
+			.subject("subject")
+			.audience("bulwark-api")
+			.claim("typ", "Bearer")
+			.issueTime(Date.from(now))
+			.expirationTime(Date.from(now.plusSeconds(300)));
+	}
+
+	private static String sign(RSAKey key, JWTClaimsSet claims) throws JOSEException {
+		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+		jwt.sign(new RSASSASigner(key));
+		return jwt.serialize();
+	}
+
+}
