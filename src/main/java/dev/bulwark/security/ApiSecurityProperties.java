@@ -24,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("bulwark.security")
-record ApiSecurityProperties(@DefaultValue("bulwark-api") @NotBlank String resourceClient,
+record ApiSecurityProperties(@NotBlank String resourceClient,
 		@DefaultValue("Bearer") @NotBlank String requiredTokenType, @DefaultValue("30s") @NotNull Duration clockSkew,
 		@DefaultValue("5m") @NotNull Duration jwksCacheTtl, @DefaultValue("30s") @NotNull Duration jwksMinRefreshInterval,
 		@DefaultValue @NotNull List<String> corsAllowedOrigins) {

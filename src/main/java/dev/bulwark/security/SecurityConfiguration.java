@@ -8,9 +8,10 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OA
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
-import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -54,8 +55,7 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.PUT, "/orders/*/status").hasAnyRole(Roles.FULFILLMENT, Roles.ADMIN)
 			.requestMatchers(HttpMethod.DELETE, "/orders/*").hasRole(Roles.ADMIN)
 			.anyRequest().authenticated())
-			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> {
-			})
+			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults())
 				.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(accessDenied)
 				// RFC 9728 metadata at /.well-known/oauth-protected-resource tells clients where to get tokens.
@@ -74,8 +74,7 @@ class SecurityConfiguration {
 				.sessionFixation(fixation -> fixation.none()))
 			.requestCache(cache -> cache.disable())
 			.logout(logout -> logout.disable())
-			.cors(cors -> {
-			})
+			.cors(Customizer.withDefaults())
 			.headers(headers -> headers
 				// Always, not only over HTTPS as seen by this process: TLS ends at the load balancer or gateway.
 				.httpStrictTransportSecurity(hsts -> hsts.requestMatcher(AnyRequestMatcher.INSTANCE)

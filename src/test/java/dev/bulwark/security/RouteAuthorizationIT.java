@@ -63,6 +63,12 @@ class RouteAuthorizationIT extends ApiIntegrationTest {
 			assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
 			assertThat(response.json().get("status").asInt()).isEqualTo(expected);
 		}
+		if (expected == 401) {
+			assertThat(response.header("WWW-Authenticate")).startsWith("Bearer ");
+		}
+		if (expected == 403) {
+			assertThat(response.header("WWW-Authenticate")).startsWith("Bearer error=\"insufficient_scope\"");
+		}
 	}
 
 	private static Stream<Arguments> row(String route, int anonymous, int alice, int bob, int carol, int dave,
