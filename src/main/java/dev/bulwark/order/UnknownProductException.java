@@ -1,11 +1,9 @@
 package dev.bulwark.order;
 
-import java.util.List;
-import java.util.Map;
-
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
+
+import dev.bulwark.web.InvalidRequest;
 
 /**
  * An order names a SKU that is not in the catalog. Reported like a validation error, with the offending field.
@@ -13,13 +11,7 @@ import org.springframework.web.ErrorResponseException;
 class UnknownProductException extends ErrorResponseException {
 
 	UnknownProductException(String field) {
-		super(HttpStatus.BAD_REQUEST, problem(field), null);
-	}
-
-	private static ProblemDetail problem(String field) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is invalid.");
-		problem.setProperty("errors", List.of(Map.of("field", field, "message", "unknown product")));
-		return problem;
+		super(HttpStatus.BAD_REQUEST, InvalidRequest.problem(field, "unknown product"), null);
 	}
 
 }

@@ -30,6 +30,8 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import dev.bulwark.web.InvalidRequest.FieldError;
+
 /**
  * Turns every exception that reaches Spring MVC into an RFC 9457 problem. Details name the offending field and
  * the rule it broke, never a class name, a stack trace or a storage error.
@@ -38,8 +40,6 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ProblemHandling extends ResponseEntityExceptionHandler {
 
 	static final String INTERNAL_ERROR = "The server could not handle the request.";
-
-	private static final String INVALID_REQUEST = "The request is invalid.";
 
 	private static final Log logger = LogFactory.getLog(ProblemHandling.class);
 
@@ -81,8 +81,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 	}
 
 	private ResponseEntity<Object> invalid(List<FieldError> errors, Exception ex, WebRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, INVALID_REQUEST);
-		problem.setProperty("errors", errors);
+		ProblemDetail problem = InvalidRequest.problem(errors);
 		ResponseEntity<Object> response = handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST,
 				request);
 		return (response != null) ? response : ResponseEntity.badRequest().body(problem);
@@ -154,12 +153,6 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 			}
 		}
 		return null;
-	}
-
-	/**
-	 * One broken rule: which field, and what is wrong with it.
-	 */
-	record FieldError(String field, String message) {
 	}
 
 }
