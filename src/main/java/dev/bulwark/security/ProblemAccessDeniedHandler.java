@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
 
 import dev.bulwark.web.ProblemResponses;
 
@@ -15,6 +16,7 @@ import dev.bulwark.web.ProblemResponses;
  * Answers 403 with the RFC 6750 {@code insufficient_scope} header and a problem body, for both the URL rules and
  * the method-security checks.
  */
+@Component
 class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 
 	private final BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();

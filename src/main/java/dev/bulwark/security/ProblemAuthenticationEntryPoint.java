@@ -10,6 +10,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.stereotype.Component;
 
 import dev.bulwark.web.ProblemResponses;
 
@@ -18,6 +19,7 @@ import dev.bulwark.web.ProblemResponses;
  * claim, which time) is logged by nobody and told to nobody: the description is always the same, so a response
  * never echoes token contents and gives an attacker no oracle.
  */
+@Component
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
 	private static final String INVALID_TOKEN = "The access token is invalid or has expired.";

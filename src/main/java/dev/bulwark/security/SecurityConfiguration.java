@@ -27,7 +27,7 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
-import dev.bulwark.web.ProblemResponses;
+import dev.bulwark.web.ApiRequestFilters;
 
 /**
  * The API is an OAuth2 resource server: every request but the health check carries a Keycloak access token,
@@ -40,11 +40,11 @@ import dev.bulwark.web.ProblemResponses;
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems,
+	SecurityFilterChain apiSecurity(HttpSecurity http, ApiRequestFilters apiRequestFilters,
+			ProblemAuthenticationEntryPoint entryPoint, ProblemAccessDeniedHandler accessDenied,
 			OAuth2ResourceServerProperties resourceServerProperties) throws Exception {
-		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
-		ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
-		http.authorizeHttpRequests(requests -> requests
+		http.with(apiRequestFilters, Customizer.withDefaults())
+			.authorizeHttpRequests(requests -> requests
 			// The error dispatch only renders the status of a request that was already refused or failed.
 			.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
 			.requestMatchers(EndpointRequest.to("health")).permitAll()

@@ -11,8 +11,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Renders the servlet container's error dispatch (a {@code sendError} from code outside Spring MVC) as a plain
- * problem with the status only, in place of Spring Boot's error page, which would show a different JSON shape.
+ * Renders the servlet container's error dispatch (an exception or {@code sendError} outside the API's filter
+ * chain) as a plain problem with the status only, in place of Spring Boot's error page, which would show a
+ * different JSON shape. Only a servlet container has error dispatches; the Lambda handler has its own last resort.
  */
 @RestController
 class ProblemErrorController implements ErrorController {
@@ -23,9 +24,11 @@ class ProblemErrorController implements ErrorController {
 		if (status == null || !status.isError()) {
 			status = HttpStatus.INTERNAL_SERVER_ERROR;
 		}
-		return ResponseEntity.status(status)
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(ProblemDetail.forStatus(status));
+		ProblemDetail problem = ProblemDetail.forStatus(status);
+		if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
+			problem.setDetail(ProblemHandling.INTERNAL_ERROR);
+		}
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	private static int statusOf(HttpServletRequest request) {

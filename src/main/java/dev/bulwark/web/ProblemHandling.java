@@ -18,8 +18,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -34,7 +32,8 @@ import dev.bulwark.web.InvalidRequest.FieldError;
 
 /**
  * Turns every exception that reaches Spring MVC into an RFC 9457 problem. Details name the offending field and
- * the rule it broke, never a class name, a stack trace or a storage error.
+ * the rule it broke, never a class name, a stack trace or a storage error. (Method-security exceptions are
+ * answered by the security module's advice, which runs first.)
  */
 @RestControllerAdvice
 class ProblemHandling extends ResponseEntityExceptionHandler {
@@ -42,15 +41,6 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 	static final String INTERNAL_ERROR = "The server could not handle the request.";
 
 	private static final Log logger = LogFactory.getLog(ProblemHandling.class);
-
-	/**
-	 * Security exceptions belong to the security filter chain, which answers 401 or 403 with the right
-	 * {@code WWW-Authenticate} header; rethrowing hands them back to it.
-	 */
-	@ExceptionHandler({ AccessDeniedException.class, AuthenticationException.class })
-	void rethrowSecurityException(RuntimeException ex) {
-		throw ex;
-	}
 
 	@ExceptionHandler
 	ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {

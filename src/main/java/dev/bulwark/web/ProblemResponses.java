@@ -2,6 +2,8 @@ package dev.bulwark.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,9 +31,22 @@ public class ProblemResponses {
 	public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
 			throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setInstance(URI.create(request.getRequestURI()));
+		instance(request).ifPresent(problem::setInstance);
 		response.setStatus(status.value());
 		this.converter.write(problem, MediaType.APPLICATION_PROBLEM_JSON, new ServletServerHttpResponse(response));
+	}
+
+	/**
+	 * The request path as the problem's {@code instance}, unless the path is not a valid URI (the firewall
+	 * refuses such requests, and the problem then just has no instance).
+	 */
+	private static Optional<URI> instance(HttpServletRequest request) {
+		try {
+			return Optional.of(new URI(request.getRequestURI()));
+		}
+		catch (URISyntaxException ex) {
+			return Optional.empty();
+		}
 	}
 
 }

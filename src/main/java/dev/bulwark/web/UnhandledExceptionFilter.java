@@ -12,8 +12,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The outermost filter: whatever escapes the rest of the stack becomes a plain 500 problem, so no stack trace or
- * container error page ever reaches a client, and in Lambda no exception escapes as a failed invocation.
+ * The first filter of the chain: whatever escapes the rest of the stack becomes a plain 500 problem, so no stack
+ * trace or container error page ever reaches a client, and in Lambda no exception escapes as a failed invocation.
+ * Headers already written (the security headers) stay; a half-written body does not.
  */
 class UnhandledExceptionFilter extends OncePerRequestFilter {
 
@@ -36,7 +37,7 @@ class UnhandledExceptionFilter extends OncePerRequestFilter {
 			if (response.isCommitted()) {
 				return;
 			}
-			response.reset();
+			response.resetBuffer();
 			this.problems.write(request, response, HttpStatus.INTERNAL_SERVER_ERROR, ProblemHandling.INTERNAL_ERROR);
 		}
 	}
