@@ -1,5 +1,7 @@
 package dev.bulwark.web;
 
+import java.util.List;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,9 +12,11 @@ import org.springframework.context.annotation.Configuration;
 class WebConfiguration {
 
 	@Bean
-	ApiRequestFilters apiRequestFilters(WebProperties properties, ProblemResponses problems) {
+	ApiRequestFilters apiRequestFilters(WebProperties properties, ProblemResponses problems,
+			List<PublicOriginResolver> publicOrigins) {
 		return new ApiRequestFilters(new UnhandledExceptionFilter(problems),
-				new RequestBodyLimitFilter(properties.maxRequestBodySize().toBytes(), problems));
+				new RequestBodyLimitFilter(properties.maxRequestBodySize().toBytes(), problems),
+				new PublicOriginFilter(publicOrigins));
 	}
 
 }

@@ -6,12 +6,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import dev.bulwark.support.ApiIntegrationTest;
 import dev.bulwark.support.ApiResponse;
+import dev.bulwark.support.ContractTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class OrderLifecycleIT extends ApiIntegrationTest {
+class OrderLifecycleIT extends ContractTest {
 
 	@Test
 	void customerPlacesOrderPricedByTheServer() {

@@ -3,8 +3,8 @@ package dev.bulwark.order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import dev.bulwark.support.ApiIntegrationTest;
 import dev.bulwark.support.ApiResponse;
+import dev.bulwark.support.ContractTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Object-level authorization (BOLA): a customer sees and changes only their own orders, and cannot tell another
  * customer's order from one that does not exist.
  */
-class OwnershipIT extends ApiIntegrationTest {
+class OwnershipIT extends ContractTest {
 
 	@Test
 	void customerCannotReadAnotherCustomersOrder() {

@@ -3,12 +3,12 @@ package dev.bulwark.security;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import dev.bulwark.support.ApiIntegrationTest;
+import dev.bulwark.support.ContractTest;
 import dev.bulwark.support.DevRealm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CallerIT extends ApiIntegrationTest {
+class CallerIT extends ContractTest {
 
 	@Test
 	void meDescribesAPersonFromTheirToken() {

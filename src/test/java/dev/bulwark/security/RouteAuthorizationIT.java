@@ -8,8 +8,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.bulwark.support.Api;
-import dev.bulwark.support.ApiIntegrationTest;
 import dev.bulwark.support.ApiResponse;
+import dev.bulwark.support.ContractTest;
 import dev.bulwark.support.DevRealm;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +19,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * Every route against every kind of caller: allowed callers get their 2xx, everyone else the 401, 403 or 404 the
  * API promises. "alice" owns the order the order routes act on; "bob" is another customer.
  */
-class RouteAuthorizationIT extends ApiIntegrationTest {
+class RouteAuthorizationIT extends ContractTest {
 
 	private static final String ANONYMOUS = "anonymous";
 

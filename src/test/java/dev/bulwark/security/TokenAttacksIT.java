@@ -16,8 +16,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 
-import dev.bulwark.support.ApiIntegrationTest;
 import dev.bulwark.support.ApiResponse;
+import dev.bulwark.support.ContractTest;
 import dev.bulwark.support.KeycloakServer;
 import dev.bulwark.support.RealmSigner;
 
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that echoes the token. The first test is the control: a token signed by the same realm key with valid claims
  * is accepted, so each rejection below is caused by the one claim or property the test changes.
  */
-class TokenAttacksIT extends ApiIntegrationTest {
+class TokenAttacksIT extends ContractTest {
 
 	private static final String SUBJECT = "9f1c1e1e-0000-4000-8000-000000000001";
 

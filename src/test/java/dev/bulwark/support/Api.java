@@ -1,33 +1,19 @@
 package dev.bulwark.support;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Calls the running API over real HTTP, with nothing added but what the test says: no cookies, no redirects.
+ * Calls the API through a {@link Transport}, so that the same test runs against either runtime.
  */
 public final class Api {
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.connectTimeout(Duration.ofSeconds(5))
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.build();
+	private final Transport transport;
 
-	private final String baseUrl;
-
-	public Api(String baseUrl) {
-		this.baseUrl = baseUrl;
+	public Api(Transport transport) {
+		this.transport = transport;
 	}
 
 	public Call get(String path) {
@@ -90,7 +76,7 @@ public final class Api {
 		}
 
 		/**
-		 * Sends the body without a {@code Content-Length}, in chunks.
+		 * Sends the body without a {@code Content-Length}, in chunks (over HTTP; API Gateway always knows the length).
 		 */
 		public Call chunked() {
 			this.chunked = true;
@@ -98,32 +84,7 @@ public final class Api {
 		}
 
 		public ApiResponse send() {
-			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Api.this.baseUrl + this.path))
-				.timeout(Duration.ofSeconds(30));
-			this.headers.forEach(request::header);
-			request.method(this.method, publisher());
-			try {
-				HttpResponse<String> response = Api.this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-				return new ApiResponse(response.statusCode(), response.headers(), response.body());
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
-
-		private HttpRequest.BodyPublisher publisher() {
-			if (this.body == null) {
-				return HttpRequest.BodyPublishers.noBody();
-			}
-			byte[] bytes = this.body.getBytes(StandardCharsets.UTF_8);
-			if (this.chunked) {
-				return HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes));
-			}
-			return HttpRequest.BodyPublishers.ofByteArray(bytes);
+			return Api.this.transport.send(this.method, this.path, this.headers, this.body, this.chunked);
 		}
 
 	}

@@ -38,7 +38,18 @@ public abstract class ApiIntegrationTest {
 
 	@BeforeEach
 	void connect() {
-		this.api = new Api("http://localhost:" + this.port);
+		this.api = new Api(transport());
+	}
+
+	/**
+	 * How requests reach the API: over HTTP to the Boot app, unless a subclass says otherwise.
+	 */
+	protected Transport transport() {
+		return new HttpTransport(bootBaseUrl());
+	}
+
+	protected String bootBaseUrl() {
+		return "http://localhost:" + this.port;
 	}
 
 	protected String reportingToken() {

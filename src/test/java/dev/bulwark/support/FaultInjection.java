@@ -2,7 +2,6 @@ package dev.bulwark.support;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -12,9 +11,9 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * Test-only failures, to prove what a client sees when something breaks: a route whose handler throws, and a
- * servlet filter that throws before Spring MVC is reached. Both exceptions carry text that must never leak.
+ * servlet filter that throws before Spring MVC is reached. Both exceptions carry text that must never leak. Not
+ * a {@code @Configuration}, so that component scanning (of the local run, say) never finds it; tests import it.
  */
-@TestConfiguration(proxyBeanMethods = false)
 public class FaultInjection {
 
 	public static final String SECRET = "SECRET-internal-detail";

@@ -14,17 +14,21 @@ public class LocalInfrastructure implements ApplicationContextInitializer<Config
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
+		context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("bulwarkLocalInfrastructure", Map.copyOf(properties())));
+	}
+
+	/**
+	 * The settings that point an application at the local Keycloak and DynamoDB Local, starting them if needed.
+	 */
+	static Map<String, String> properties() {
 		// DynamoDB Local accepts any credentials, but the SDK insists on finding some.
 		System.setProperty("aws.accessKeyId", System.getProperty("aws.accessKeyId", "local"));
 		System.setProperty("aws.secretAccessKey", System.getProperty("aws.secretAccessKey", "local"));
-		KeycloakServer keycloak = KeycloakServer.shared();
-		LocalDynamoDb dynamoDb = LocalDynamoDb.shared();
-		context.getEnvironment()
-			.getPropertySources()
-			.addFirst(new MapPropertySource("bulwarkLocalInfrastructure",
-					Map.of("spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak.issuer(DevRealm.NAME),
-							"bulwark.dynamodb.endpoint", dynamoDb.endpoint(), "bulwark.dynamodb.region", "eu-central-1",
-							"bulwark.dynamodb.create-tables", "true")));
+		return Map.of("spring.security.oauth2.resourceserver.jwt.issuer-uri", KeycloakServer.shared().issuer(DevRealm.NAME),
+				"bulwark.dynamodb.endpoint", LocalDynamoDb.shared().endpoint(), "bulwark.dynamodb.region", "eu-central-1",
+				"bulwark.dynamodb.create-tables", "true");
 	}
 
 }

@@ -2,8 +2,8 @@ package dev.bulwark.web;
 
 import org.junit.jupiter.api.Test;
 
-import dev.bulwark.support.ApiIntegrationTest;
 import dev.bulwark.support.ApiResponse;
+import dev.bulwark.support.ContractTest;
 import dev.bulwark.support.FaultInjection;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Whatever fails, the client gets a problem document with the status and nothing of the failure's insides.
  */
-class FailureHandlingIT extends ApiIntegrationTest {
+class FailureHandlingIT extends ContractTest {
 
 	@Test
 	void exceptionInAHandlerIsAPlain500() {

@@ -8,8 +8,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
-import dev.bulwark.support.ApiIntegrationTest;
 import dev.bulwark.support.ApiResponse;
+import dev.bulwark.support.ContractTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What the API does with requests it will not serve: each answer is a problem document with the right status
  * and, for invalid input, the fields and rules that were broken.
  */
-class RequestContractIT extends ApiIntegrationTest {
+class RequestContractIT extends ContractTest {
 
 	@Test
 	void invalidOrderListsEveryBrokenRule() {

@@ -2,12 +2,12 @@ package dev.bulwark.web;
 
 import org.junit.jupiter.api.Test;
 
-import dev.bulwark.support.ApiIntegrationTest;
 import dev.bulwark.support.ApiResponse;
+import dev.bulwark.support.ContractTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ResponseHeadersIT extends ApiIntegrationTest {
+class ResponseHeadersIT extends ContractTest {
 
 	@Test
 	void successfulResponsesCarrySecurityHeaders() {

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.bulwark.support.ApiIntegrationTest;
 import dev.bulwark.support.ApiResponse;
+import dev.bulwark.support.ContractTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * or evaluate SpEL ({@code spring.cloud.function.routing-expression}; CVE-2022-22963). Over HTTP, Bulwark's routes
  * are fixed: such headers change nothing.
  */
-class RoutingHeadersIT extends ApiIntegrationTest {
+class RoutingHeadersIT extends ContractTest {
 
 	@TempDir
 	Path tempDir;

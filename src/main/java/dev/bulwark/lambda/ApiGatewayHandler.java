@@ -1,0 +1,209 @@
+package dev.bulwark.lambda;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.amazonaws.serverless.exceptions.ContainerInitializationException;
+import com.amazonaws.serverless.proxy.internal.LambdaContainerHandler;
+import com.amazonaws.serverless.proxy.spring.SpringDelegatingLambdaContainerHandler;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.crac.Core;
+import org.crac.Resource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import dev.bulwark.BulwarkApplication;
+
+/**
+ * The Lambda entry point of the HTTP API. API Gateway events (HTTP API payload 2.0 and REST API) run through the
+ * same Spring MVC routes and Spring Security filter chain as in the Boot app, by way of
+ * {@link SpringDelegatingLambdaContainerHandler}. Around it, this handler mends what that adapter gets wrong for
+ * this API:
+ * <ul>
+ * <li>HTTP API events carry lower-case header names, which the adapter misses when it looks for
+ * {@code Content-Type}, so it would take every body for JSON; the header is passed on under its canonical name,
+ * and a body without one is declared {@code application/octet-stream}, as a servlet container assumes.</li>
+ * <li>The adapter answers in the REST API format ({@code multiValueHeaders}), which HTTP APIs ignore; for them the
+ * response is rewritten to payload 2.0 ({@code headers}, {@code cookies}).</li>
+ * <li>An exception that escapes the adapter would fail the invocation; it becomes a plain 500 problem.</li>
+ * <li>Bodies are UTF-8, not the adapter's ISO-8859-1 default.</li>
+ * </ul>
+ * On SnapStart, requests that need no token are pushed through before the snapshot, so that the classes of the
+ * whole request path are loaded and warm in it; no key or token is fetched, so none can go stale in a snapshot.
+ */
+public class ApiGatewayHandler implements RequestStreamHandler, Resource {
+
+	private static final Log logger = LogFactory.getLog(ApiGatewayHandler.class);
+
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+		.build();
+
+	private static final String INTERNAL_ERROR = "The server could not handle the request.";
+
+	private final SpringDelegatingLambdaContainerHandler delegate;
+
+	public ApiGatewayHandler() throws ContainerInitializationException {
+		this(new Class<?>[0]);
+	}
+
+	/**
+	 * @param additionalConfiguration configuration classes to start next to the application (tests use this)
+	 */
+	public ApiGatewayHandler(Class<?>... additionalConfiguration) throws ContainerInitializationException {
+		LambdaContainerHandler.getContainerConfig().setDefaultContentCharset("UTF-8");
+		this.delegate = new SpringDelegatingLambdaContainerHandler(Stream
+			.concat(Stream.of(BulwarkApplication.class), Stream.of(additionalConfiguration))
+			.toArray(Class<?>[]::new));
+		Core.getGlobalContext().register(this);
+	}
+
+	@Override
+	public void handleRequest(InputStream input, OutputStream output, @Nullable Context context) throws IOException {
+		ObjectNode event = (ObjectNode) JSON.readTree(input);
+		boolean httpApi = "2.0".equals(event.path("version").asString(""));
+		if (httpApi) {
+			canonicalizeContentType(event);
+		}
+		ByteArrayOutputStream response = new ByteArrayOutputStream();
+		try {
+			this.delegate.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), response, context);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Unhandled error for " + path(event, httpApi), ex);
+			JSON.writeValue(output, internalError(path(event, httpApi), httpApi));
+			return;
+		}
+		if (httpApi) {
+			JSON.writeValue(output, toPayloadV2((ObjectNode) JSON.readTree(response.toByteArray())));
+		}
+		else {
+			output.write(response.toByteArray());
+		}
+	}
+
+	@Override
+	public void beforeCheckpoint(org.crac.Context<? extends Resource> context) throws IOException {
+		for (String[] request : List.of(new String[] { "GET", "/actuator/health" }, new String[] { "GET", "/orders" },
+				new String[] { "POST", "/orders" }, new String[] { "GET", "/no-such-route" })) {
+			ObjectNode event = syntheticEvent(request[0], request[1]);
+			handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), new ByteArrayOutputStream(), null);
+		}
+	}
+
+	@Override
+	public void afterRestore(org.crac.Context<? extends Resource> context) {
+		// Nothing was fetched before the snapshot: keys and tokens are first read after the restore.
+	}
+
+	private static void canonicalizeContentType(ObjectNode event) {
+		ObjectNode map = (event.get("headers") instanceof ObjectNode headers) ? headers : event.putObject("headers");
+		String contentType = null;
+		for (Map.Entry<String, JsonNode> header : map.properties()) {
+			if (header.getKey().equalsIgnoreCase("Content-Type")) {
+				contentType = header.getValue().asString();
+			}
+		}
+		boolean hasBody = event.hasNonNull("body") && !event.get("body").asString().isEmpty();
+		if (contentType != null) {
+			map.put("Content-Type", contentType);
+		}
+		else if (hasBody) {
+			map.put("Content-Type", "application/octet-stream");
+		}
+	}
+
+	/**
+	 * HTTP API payload 2.0 has single-valued {@code headers} and a {@code cookies} list, not
+	 * {@code multiValueHeaders}.
+	 */
+	private static ObjectNode toPayloadV2(ObjectNode response) {
+		JsonNode multiValueHeaders = response.remove("multiValueHeaders");
+		ObjectNode headers = response.putObject("headers");
+		ArrayNode cookies = response.putArray("cookies");
+		if (multiValueHeaders != null) {
+			for (Map.Entry<String, JsonNode> header : multiValueHeaders.properties()) {
+				if (header.getKey().equalsIgnoreCase("Set-Cookie")) {
+					header.getValue().forEach(cookies::add);
+					continue;
+				}
+				StringBuilder values = new StringBuilder();
+				for (Iterator<JsonNode> value = header.getValue().iterator(); value.hasNext();) {
+					values.append(value.next().asString()).append(value.hasNext() ? "," : "");
+				}
+				headers.put(header.getKey(), values.toString());
+			}
+		}
+		return response;
+	}
+
+	private static ObjectNode internalError(String path, boolean httpApi) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_ERROR);
+		problem.setInstance(URI.create(path));
+		ObjectNode response = JSON.createObjectNode();
+		response.put("statusCode", 500);
+		response.put("isBase64Encoded", false);
+		response.put("body", JSON.writeValueAsString(problem));
+		Map<String, String> headers = Map.of("Content-Type", "application/problem+json", "Cache-Control", "no-store",
+				"X-Content-Type-Options", "nosniff");
+		if (httpApi) {
+			ObjectNode single = response.putObject("headers");
+			headers.forEach(single::put);
+		}
+		else {
+			ObjectNode multi = response.putObject("multiValueHeaders");
+			headers.forEach((name, value) -> multi.putArray(name).add(value));
+		}
+		return response;
+	}
+
+	private static String path(ObjectNode event, boolean httpApi) {
+		String path = httpApi ? event.path("requestContext").path("http").path("path").asString("/")
+				: event.path("path").asString("/");
+		try {
+			return URI.create(path).getPath();
+		}
+		catch (IllegalArgumentException ex) {
+			return "/";
+		}
+	}
+
+	private static ObjectNode syntheticEvent(String method, String path) {
+		ObjectNode event = JSON.createObjectNode();
+		event.put("version", "2.0");
+		event.put("routeKey", "$default");
+		event.put("rawPath", path);
+		event.put("rawQueryString", "");
+		event.putObject("headers").put("host", "localhost").put("user-agent", "snapstart-priming");
+		ObjectNode requestContext = event.putObject("requestContext");
+		requestContext.put("domainName", "localhost");
+		requestContext.put("stage", "$default");
+		requestContext.put("requestId", "priming");
+		requestContext.putObject("http")
+			.put("method", method)
+			.put("path", path)
+			.put("protocol", "HTTP/1.1")
+			.put("sourceIp", "127.0.0.1")
+			.put("userAgent", "snapstart-priming");
+		event.put("isBase64Encoded", false);
+		return event;
+	}
+
+}

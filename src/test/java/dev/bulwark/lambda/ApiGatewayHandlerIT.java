@@ -1,0 +1,83 @@
+package dev.bulwark.lambda;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.bulwark.support.ApiIntegrationTest;
+import dev.bulwark.support.LocalLambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The handler's own duties, seen in the raw JSON it returns to Lambda.
+ */
+class ApiGatewayHandlerIT extends ApiIntegrationTest {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Test
+	void answersHttpApiEventsInPayloadFormat2() throws Exception {
+		JsonNode response = invoke("""
+				{"version":"2.0","routeKey":"$default","rawPath":"/orders","rawQueryString":"",
+				 "headers":{"host":"abc123.execute-api.eu-central-1.amazonaws.com"},
+				 "requestContext":{"domainName":"abc123.execute-api.eu-central-1.amazonaws.com","stage":"$default",
+				   "requestId":"r1","http":{"method":"GET","path":"/orders","protocol":"HTTP/1.1","sourceIp":"203.0.113.7"}},
+				 "isBase64Encoded":false}
+				""");
+
+		assertThat(response.get("statusCode").asInt()).isEqualTo(401);
+		assertThat(response.has("multiValueHeaders")).isFalse();
+		assertThat(response.get("headers").get("Content-Type").asString()).isEqualTo("application/problem+json");
+		assertThat(response.get("headers").get("WWW-Authenticate").asString()).startsWith("Bearer");
+		assertThat(response.get("cookies").isArray()).isTrue();
+		assertThat(JSON.readTree(response.get("body").asString()).get("status").asInt()).isEqualTo(401);
+	}
+
+	@Test
+	void answersRestApiEventsWithMultiValueHeaders() throws Exception {
+		JsonNode response = invoke("""
+				{"resource":"/{proxy+}","path":"/orders","httpMethod":"GET",
+				 "multiValueHeaders":{"Host":["abc123.execute-api.eu-central-1.amazonaws.com"]},
+				 "requestContext":{"stage":"prod","path":"/prod/orders","requestId":"r1","identity":{"sourceIp":"203.0.113.7"}},
+				 "isBase64Encoded":false}
+				""");
+
+		assertThat(response.get("statusCode").asInt()).isEqualTo(401);
+		assertThat(response.get("multiValueHeaders").get("Content-Type").get(0).asString())
+			.isEqualTo("application/problem+json");
+	}
+
+	@Test
+	void bodyWithoutContentTypeIsNotTakenForJson() throws Exception {
+		JsonNode response = invoke("""
+				{"version":"2.0","routeKey":"$default","rawPath":"/orders","rawQueryString":"",
+				 "headers":{"host":"abc123.execute-api.eu-central-1.amazonaws.com","authorization":"Bearer %s"},
+				 "requestContext":{"domainName":"abc123.execute-api.eu-central-1.amazonaws.com","stage":"$default",
+				   "requestId":"r1","http":{"method":"POST","path":"/orders","protocol":"HTTP/1.1","sourceIp":"203.0.113.7"}},
+				 "body":"{}","isBase64Encoded":false}
+				""".formatted(this.tokens.user(ALICE)));
+
+		assertThat(response.get("statusCode").asInt()).isEqualTo(415);
+	}
+
+	@Test
+	void snapStartPrimingNeedsNoTokenAndLeavesTheHandlerServing() throws Exception {
+		LocalLambda.handler().beforeCheckpoint(null);
+		LocalLambda.handler().afterRestore(null);
+
+		assertThat(this.api.get("/me").token(this.tokens.user(BOB)).send().status()).isEqualTo(200);
+	}
+
+	private static JsonNode invoke(String event) throws Exception {
+		ByteArrayOutputStream output = new ByteArrayOutputStream();
+		LocalLambda.handler()
+			.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), output, null);
+		return JSON.readTree(output.toByteArray());
+	}
+
+}

@@ -1,0 +1,23 @@
+package dev.bulwark.support;
+
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Base of the API contract: every test of a subclass runs twice, against the Boot app over HTTP and against the
+ * Lambda handler with API Gateway events, and must pass unchanged in both.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(ApiRuntime.class)
+public abstract class ContractTest extends ApiIntegrationTest {
+
+	@Parameter
+	protected ApiRuntime runtime;
+
+	@Override
+	protected Transport transport() {
+		return this.runtime.transport(bootBaseUrl());
+	}
+
+}

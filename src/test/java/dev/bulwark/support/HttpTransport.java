@@ -1,0 +1,63 @@
+package dev.bulwark.support;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Real HTTP to the running Boot app, with nothing added but what the test says: no cookies, no redirects.
+ */
+public final class HttpTransport implements Transport {
+
+	private static final HttpClient HTTP = HttpClient.newBuilder()
+		.connectTimeout(Duration.ofSeconds(5))
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.build();
+
+	private final String baseUrl;
+
+	public HttpTransport(String baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	@Override
+	public ApiResponse send(String method, String pathAndQuery, Map<String, String> headers, @Nullable String body,
+			boolean chunked) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + pathAndQuery))
+			.timeout(Duration.ofSeconds(30));
+		headers.forEach(request::header);
+		request.method(method, publisher(body, chunked));
+		try {
+			HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return new ApiResponse(response.statusCode(), response.headers(), response.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static HttpRequest.BodyPublisher publisher(@Nullable String body, boolean chunked) {
+		if (body == null) {
+			return HttpRequest.BodyPublishers.noBody();
+		}
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		if (chunked) {
+			return HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes));
+		}
+		return HttpRequest.BodyPublishers.ofByteArray(bytes);
+	}
+
+}
