@@ -1,6 +1,7 @@
 package dev.bulwark.lambda;
 
 import jakarta.servlet.ServletContext;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.WebApplicationContext;
@@ -11,6 +12,7 @@ import org.springframework.web.context.WebApplicationContext;
  * whatever looks the context up from a request (Spring Boot's actuator request matchers, for one) would fail.
  */
 @Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class RootWebApplicationContext implements ServletContextInitializer {
 
 	private final WebApplicationContext context;

@@ -6,6 +6,9 @@ import java.util.function.Function;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.bulwark.security.Roles;
+import dev.bulwark.security.SystemPrincipal;
+
 /**
  * The business endpoints as function beans. They stay thin: every rule is in {@link OrderService}, whose proxy
  * applies method security and validation however the function is invoked.
@@ -41,6 +44,15 @@ class OrderFunctions {
 	@Bean
 	Consumer<String> deleteOrder(OrderService orders) {
 		return orders::delete;
+	}
+
+	/**
+	 * Not an HTTP route: the scheduled Lambda function invokes it with EventBridge's event, as the system
+	 * principal that holds the one role {@link OrderService#expirePending} requires.
+	 */
+	@Bean
+	Function<ExpiryTrigger, ExpiryReport> expirePendingOrders(OrderService orders) {
+		return trigger -> SystemPrincipal.runAs(Roles.ORDER_EXPIRY, () -> orders.expirePending(trigger));
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.bulwark.order;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -36,6 +38,11 @@ public interface OrderRepository {
 	 * One page of all orders. The cursor only works for this listing.
 	 */
 	OrderPage findAll(int limit, @Nullable String cursor);
+
+	/**
+	 * Up to {@code limit} orders that are still {@code PENDING} and were placed before {@code cutoff}, oldest first.
+	 */
+	List<Order> findPendingPlacedBefore(Instant cutoff, int limit);
 
 	/**
 	 * An idempotency key as a caller sent it, scoped to that caller, with a fingerprint of the request body.

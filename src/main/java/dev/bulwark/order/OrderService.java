@@ -25,6 +25,7 @@ import dev.bulwark.security.CanReadOrders;
 import dev.bulwark.security.IsAdmin;
 import dev.bulwark.security.IsCustomer;
 import dev.bulwark.security.IsFulfillment;
+import dev.bulwark.security.IsOrderExpiry;
 import dev.bulwark.security.Roles;
 
 /**
@@ -43,13 +44,17 @@ public class OrderService {
 
 	private final JsonMapper jsonMapper;
 
+	private final OrderExpiryProperties expiry;
+
 	private final Clock clock;
 
-	OrderService(OrderRepository orders, Catalog catalog, Callers callers, JsonMapper jsonMapper, Clock clock) {
+	OrderService(OrderRepository orders, Catalog catalog, Callers callers, JsonMapper jsonMapper,
+			OrderExpiryProperties expiry, Clock clock) {
 		this.orders = orders;
 		this.catalog = catalog;
 		this.callers = callers;
 		this.jsonMapper = jsonMapper;
+		this.expiry = expiry;
 		this.clock = clock;
 	}
 
@@ -118,6 +123,33 @@ public class OrderService {
 		if (!isOrderId(id) || !this.orders.delete(id)) {
 			throw new OrderNotFoundException();
 		}
+	}
+
+	/**
+	 * Cancels the orders that have been pending for longer than the configured age, as of when the schedule
+	 * fired. An order that changes meanwhile (confirmed, say) loses nothing: its write wins and it is skipped.
+	 */
+	@IsOrderExpiry
+	public ExpiryReport expirePending(@Valid ExpiryTrigger trigger) {
+		Instant cutoff = trigger.time().minus(this.expiry.maxPendingAge());
+		int expired = 0;
+		int skipped = 0;
+		for (int batch = 0; batch < this.expiry.maxBatches(); batch++) {
+			List<Order> due = this.orders.findPendingPlacedBefore(cutoff, this.expiry.batchSize());
+			for (Order order : due) {
+				try {
+					this.orders.update(order.withStatus(OrderStatus.CANCELLED, this.clock.instant()));
+					expired++;
+				}
+				catch (OrderConflictException changedMeanwhile) {
+					skipped++;
+				}
+			}
+			if (due.size() < this.expiry.batchSize()) {
+				break;
+			}
+		}
+		return new ExpiryReport(cutoff, expired, skipped);
 	}
 
 	private Order moveTo(Order order, OrderStatus next) {

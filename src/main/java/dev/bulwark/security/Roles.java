@@ -14,6 +14,12 @@ public final class Roles {
 	/** Read-only access to every order, for reporting service accounts. */
 	public static final String ORDERS_READ = "orders:read";
 
+	/**
+	 * The scheduled expiry job's only right: cancelling stale pending orders. Held by a system principal, never
+	 * by a token.
+	 */
+	public static final String ORDER_EXPIRY = "order-expiry";
+
 	private Roles() {
 	}
 

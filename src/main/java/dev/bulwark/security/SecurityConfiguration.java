@@ -3,6 +3,7 @@ package dev.bulwark.security;
 import java.util.List;
 
 import jakarta.servlet.DispatcherType;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +13,6 @@ import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.Customizer;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -33,10 +33,11 @@ import dev.bulwark.web.ApiRequestFilters;
  * The API is an OAuth2 resource server: every request but the health check carries a Keycloak access token,
  * validated for signature (issuer's JWKS, RS256 only by default), issuer, audience, time and token type. URL
  * rules here repeat the role checks of {@code OrderService}'s method security, so that a route wired to the wrong
- * function still cannot be used by the wrong role (defence in depth).
+ * function still cannot be used by the wrong role (defence in depth). Only for web applications: the scheduled
+ * expiry function runs without one, and with method security alone.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableMethodSecurity
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
 	@Bean

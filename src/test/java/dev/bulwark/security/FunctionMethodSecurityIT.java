@@ -17,7 +17,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 
+import dev.bulwark.order.ExpiryTrigger;
 import dev.bulwark.order.OrderQuery;
+import dev.bulwark.order.OrderService;
 import dev.bulwark.support.ApiIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +36,9 @@ class FunctionMethodSecurityIT extends ApiIntegrationTest {
 
 	@Autowired
 	JwtAuthenticationConverter converter;
+
+	@Autowired
+	OrderService orders;
 
 	@AfterEach
 	void clearContext() {
@@ -63,6 +68,30 @@ class FunctionMethodSecurityIT extends ApiIntegrationTest {
 		Function<Object, Object> listOrders = this.functions.lookup("listOrders");
 
 		assertThat(listOrders.apply(new OrderQuery(10, null))).isNotNull();
+	}
+
+	@Test
+	void onlyTheSystemPrincipalRunsTheExpiryJob() {
+		authenticateAs("admin");
+
+		assertThatExceptionOfType(AccessDeniedException.class)
+			.isThrownBy(() -> this.orders.expirePending(trigger()));
+	}
+
+	@Test
+	void systemPrincipalCanDoNothingButExpireOrders() {
+		assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> SystemPrincipal
+			.runAs(Roles.ORDER_EXPIRY, () -> this.orders.list(new OrderQuery(10, null))));
+		assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> SystemPrincipal.runAs(Roles.ORDER_EXPIRY, () -> {
+			this.orders.delete(UUID.randomUUID().toString());
+			return null;
+		}));
+		assertThat(SystemPrincipal.runAs(Roles.ORDER_EXPIRY, () -> this.orders.expirePending(trigger()))).isNotNull();
+	}
+
+	private static ExpiryTrigger trigger() {
+		return new ExpiryTrigger("0", UUID.randomUUID().toString(), "Scheduled Event", "aws.events", null,
+				Instant.now(), null, null, null);
 	}
 
 	private void authenticateAs(String role) {

@@ -20,6 +20,14 @@ public class LocalInfrastructure implements ApplicationContextInitializer<Config
 	}
 
 	/**
+	 * Points applications that this JVM starts outside the test framework (the Lambda handlers) at the local
+	 * Keycloak and DynamoDB Local.
+	 */
+	static void applyAsSystemProperties() {
+		properties().forEach(System::setProperty);
+	}
+
+	/**
 	 * The settings that point an application at the local Keycloak and DynamoDB Local, starting them if needed.
 	 */
 	static Map<String, String> properties() {

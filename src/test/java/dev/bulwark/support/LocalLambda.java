@@ -5,7 +5,9 @@ import org.springframework.boot.web.server.servlet.ServletWebServerFactory;
 import org.springframework.cloud.function.serverless.web.ServerlessAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
+import dev.bulwark.BulwarkApplication;
 import dev.bulwark.lambda.ApiGatewayHandler;
+import dev.bulwark.lambda.OrderExpiryHandler;
 
 /**
  * The Lambda handler of a test run: the application started the way Lambda starts it, against the same Keycloak
@@ -15,6 +17,8 @@ public final class LocalLambda {
 
 	private static final ApiGatewayHandler HANDLER = start();
 
+	private static final OrderExpiryHandler EXPIRY_HANDLER = startExpiry();
+
 	private LocalLambda() {
 	}
 
@@ -22,8 +26,22 @@ public final class LocalLambda {
 		return HANDLER;
 	}
 
+	/**
+	 * The scheduled expiry function, started as Lambda starts it: by {@code FunctionInvoker}, from
+	 * {@code MAIN_CLASS}, without a web server.
+	 */
+	public static OrderExpiryHandler expiryHandler() {
+		return EXPIRY_HANDLER;
+	}
+
+	private static OrderExpiryHandler startExpiry() {
+		LocalInfrastructure.applyAsSystemProperties();
+		System.setProperty("MAIN_CLASS", BulwarkApplication.class.getName());
+		return new OrderExpiryHandler();
+	}
+
 	private static ApiGatewayHandler start() {
-		LocalInfrastructure.properties().forEach(System::setProperty);
+		LocalInfrastructure.applyAsSystemProperties();
 		try {
 			return new ApiGatewayHandler(ServerlessWebServer.class, FaultInjection.class);
 		}

@@ -64,4 +64,19 @@ class RoutingHeadersIT extends ContractTest {
 		assertThat(response.status()).isEqualTo(404);
 	}
 
+	@Test
+	void scheduledExpiryFunctionCannotBeCalledOverHttp() {
+		String event = """
+				{"id":"1","detail-type":"Scheduled Event","source":"aws.events","time":"2026-01-01T00:00:00Z"}""";
+
+		for (String path : new String[] { "/expirePendingOrders", "/functionRouter", "/orders/expirePendingOrders" }) {
+			ApiResponse response = this.api.post(path)
+				.token(this.tokens.user(DAVE))
+				.header("spring.cloud.function.definition", "expirePendingOrders")
+				.json(event)
+				.send();
+			assertThat(response.status()).as(path).isIn(404, 405);
+		}
+	}
+
 }

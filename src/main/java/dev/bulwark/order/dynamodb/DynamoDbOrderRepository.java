@@ -1,6 +1,7 @@
 package dev.bulwark.order.dynamodb;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import dev.bulwark.order.Order;
 import dev.bulwark.order.OrderConflictException;
 import dev.bulwark.order.OrderPage;
 import dev.bulwark.order.OrderRepository;
+import dev.bulwark.order.OrderStatus;
 
 /**
  * Orders in DynamoDB. Updates carry the version that was read (the enhanced client's
@@ -171,6 +173,24 @@ class DynamoDbOrderRepository implements OrderRepository {
 			.iterator()
 			.next();
 		return toPage(page, ALL_ORDERS);
+	}
+
+	@Override
+	public List<Order> findPendingPlacedBefore(Instant cutoff, int limit) {
+		Key before = Key.builder()
+			.partitionValue(OrderStatus.PENDING.name())
+			.sortValue(SortableInstantConverter.format(cutoff))
+			.build();
+		return this.orders.index(OrderItem.BY_STATUS)
+			.query(QueryEnhancedRequest.builder()
+				.queryConditional(QueryConditional.sortLessThan(before))
+				.limit(limit)
+				.build())
+			.stream()
+			.flatMap(page -> page.items().stream())
+			.limit(limit)
+			.map(OrderItems::toOrder)
+			.toList();
 	}
 
 	private OrderPage toPage(Page<OrderItem> page, String listing) {

@@ -36,15 +36,19 @@ class DynamoDbTables implements InitializingBean {
 			return;
 		}
 		createIfMissing(this.orders, CreateTableEnhancedRequest.builder()
-			.globalSecondaryIndices(EnhancedGlobalSecondaryIndex.builder()
-				.indexName(OrderItem.BY_CUSTOMER)
-				.projection(projection -> projection.projectionType(ProjectionType.ALL))
-				.build())
+			.globalSecondaryIndices(index(OrderItem.BY_CUSTOMER), index(OrderItem.BY_STATUS))
 			.build());
 		if (createIfMissing(this.idempotencyKeys, CreateTableEnhancedRequest.builder().build())) {
 			this.dynamoDb.updateTimeToLive(ttl -> ttl.tableName(this.idempotencyKeys.tableName())
 				.timeToLiveSpecification(spec -> spec.attributeName(IdempotencyItem.TTL_ATTRIBUTE).enabled(true)));
 		}
+	}
+
+	private static EnhancedGlobalSecondaryIndex index(String name) {
+		return EnhancedGlobalSecondaryIndex.builder()
+			.indexName(name)
+			.projection(projection -> projection.projectionType(ProjectionType.ALL))
+			.build();
 	}
 
 	private boolean createIfMissing(DynamoDbTable<?> table, CreateTableEnhancedRequest request) {

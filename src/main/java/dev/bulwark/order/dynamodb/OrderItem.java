@@ -7,6 +7,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.enhanced.dynamodb.extensions.annotations.DynamoDbVersionAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbConvertedBy;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
@@ -19,6 +20,8 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecon
 public class OrderItem {
 
 	static final String BY_CUSTOMER = "byCustomer";
+
+	static final String BY_STATUS = "byStatus";
 
 	private String id = "";
 
@@ -60,6 +63,7 @@ public class OrderItem {
 		this.customerId = customerId;
 	}
 
+	@DynamoDbSecondaryPartitionKey(indexNames = BY_STATUS)
 	public String getStatus() {
 		return this.status;
 	}
@@ -108,7 +112,8 @@ public class OrderItem {
 		this.note = note;
 	}
 
-	@DynamoDbSecondarySortKey(indexNames = BY_CUSTOMER)
+	@DynamoDbSecondarySortKey(indexNames = { BY_CUSTOMER, BY_STATUS })
+	@DynamoDbConvertedBy(SortableInstantConverter.class)
 	public Instant getCreatedAt() {
 		return this.createdAt;
 	}
