@@ -1,0 +1,133 @@
+package dev.bulwark.lambda;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import org.junit.jupiter.api.Test;
+
+import dev.bulwark.support.DeploymentTemplate;
+import dev.bulwark.support.InfrastructureSettings;
+
+import static dev.bulwark.support.DeploymentTemplate.list;
+import static dev.bulwark.support.DeploymentTemplate.map;
+import static dev.bulwark.support.DeploymentTemplate.ref;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code template.yaml} deploys what the README promises. (The tables' shape is checked against the code in
+ * {@code DeploymentTablesTests}.)
+ */
+class DeploymentTemplateTests {
+
+	private final DeploymentTemplate template = DeploymentTemplate.load();
+
+	private final Map<String, Map<String, Object>> functions = this.template.resources("AWS::Serverless::Function");
+
+	@Test
+	void iamPoliciesNameExactActionsAndResources() {
+		List<Map<String, Object>> statements = new ArrayList<>();
+		this.functions.values().forEach(function -> list(map(function.get("Properties")).get("Policies"))
+			.forEach(policy -> list(map(policy).get("Statement")).forEach(statement -> statements.add(map(statement)))));
+
+		assertThat(statements).hasSize(5).allSatisfy(statement -> {
+			assertThat(statement.get("Effect")).isEqualTo("Allow");
+			assertThat(list(statement.get("Action"))).isNotEmpty()
+				.allSatisfy(action -> assertThat(action.toString()).startsWith("dynamodb:").doesNotContain("*"));
+			assertThat(list(statement.get("Resource"))).isNotEmpty()
+				.allSatisfy(resource -> assertThat(resource).isInstanceOf(Map.class).asString().doesNotContain("*"));
+		});
+	}
+
+	@Test
+	void functionsUseSnapStartOnPublishedVersionsBehindAnAlias() {
+		Map<String, Object> globals = map(this.template.section("Globals").get("Function"));
+
+		assertThat(map(globals.get("SnapStart")).get("ApplyOn")).isEqualTo("PublishedVersions");
+		assertThat(globals.get("AutoPublishAlias")).isEqualTo("live");
+		assertThat(globals.get("Runtime")).isEqualTo("java21");
+		assertThat((Integer) globals.get("MemorySize")).isGreaterThanOrEqualTo(1024);
+		this.functions.values()
+			.forEach(function -> assertThat(map(function.get("Properties"))).doesNotContainKey("SnapStart"));
+	}
+
+	@Test
+	void gatewayAuthorizerAndFunctionTrustTheSameIssuerAndAudience() {
+		Map<String, Object> auth = map(this.template.properties("HttpApi").get("Auth"));
+		Map<String, Object> jwt = map(map(map(auth.get("Authorizers")).get(auth.get("DefaultAuthorizer")))
+			.get("JwtConfiguration"));
+		Map<String, Object> environment = map(map(map(this.template.section("Globals").get("Function"))
+			.get("Environment")).get("Variables"));
+
+		assertThat(jwt.get("issuer")).isEqualTo(ref("IssuerUri"));
+		assertThat(list(jwt.get("audience"))).containsExactly(ref("Audience"));
+		assertThat(environment.get("BULWARK_ISSUER_URI")).isEqualTo(ref("IssuerUri"));
+		assertThat(environment.get("BULWARK_AUDIENCE")).isEqualTo(ref("Audience"));
+		assertThat(map(this.template.section("Parameters").get("IssuerUri")).get("AllowedPattern").toString())
+			.startsWith("^https://");
+	}
+
+	@Test
+	void gatewayThrottlesEveryRoute() {
+		Map<String, Object> routes = map(this.template.properties("HttpApi").get("DefaultRouteSettings"));
+
+		assertThat(routes.get("ThrottlingBurstLimit")).isEqualTo(ref("ThrottlingBurstLimit"));
+		assertThat(routes.get("ThrottlingRateLimit")).isEqualTo(ref("ThrottlingRateLimit"));
+		assertThat(map(this.template.section("Parameters").get("ThrottlingRateLimit")).get("Default")).isEqualTo(50);
+	}
+
+	@Test
+	void everyLogIsKeptForALimitedTime() {
+		Map<String, Map<String, Object>> logGroups = this.template.resources("AWS::Logs::LogGroup");
+		Map<String, Object> accessLogs = map(this.template.properties("HttpApi").get("AccessLogSettings"));
+
+		assertThat(logGroups).isNotEmpty()
+			.allSatisfy((id, group) -> assertThat(map(group.get("Properties"))).containsEntry("RetentionInDays",
+					ref("LogRetentionDays")));
+		assertThat(accessLogs.get("DestinationArn")).isEqualTo(Map.of("Fn::GetAtt", "HttpApiAccessLogs.Arn"));
+		this.functions.values().forEach(function -> assertThat(logGroups)
+			.containsKey((String) referenced(map(map(function.get("Properties")).get("LoggingConfig")).get("LogGroup"))));
+	}
+
+	@Test
+	void handlersAreTheApplicationsEntryPoints() throws ClassNotFoundException {
+		for (Map<String, Object> function : this.functions.values()) {
+			String handler = (String) map(function.get("Properties")).get("Handler");
+			Class<?> type = Class.forName(handler.substring(0, handler.indexOf("::")));
+			assertThat(RequestStreamHandler.class).isAssignableFrom(type);
+			assertThat(handler).endsWith("::handleRequest");
+		}
+	}
+
+	@Test
+	void codeIsThePackageTheBuildMakes() {
+		Path built = Path.of(InfrastructureSettings.load().getProperty("lambda.artifact"));
+		Object codeUri = map(this.template.section("Globals").get("Function")).get("CodeUri");
+
+		assertThat(Path.of(codeUri.toString()).toAbsolutePath()).isEqualTo(built.toAbsolutePath());
+	}
+
+	@Test
+	void scheduledFunctionHasNoHttpRoute() {
+		Map<String, Object> events = map(this.template.properties("OrderExpiryFunction").get("Events"));
+
+		assertThat(events.values()).allSatisfy(event -> assertThat(map(event).get("Type")).isEqualTo("Schedule"));
+	}
+
+	@Test
+	void secretsArePassedInNeverWrittenDown() {
+		Map<String, Object> cursorKey = map(this.template.section("Parameters").get("CursorKey"));
+
+		assertThat(cursorKey.get("NoEcho")).isEqualTo(true);
+		assertThat(cursorKey).doesNotContainKey("Default");
+		assertThat(map(map(this.template.properties("ApiFunction").get("Environment")).get("Variables"))
+			.get("BULWARK_DYNAMODB_CURSORKEY")).isEqualTo(ref("CursorKey"));
+	}
+
+	private static Object referenced(Object reference) {
+		return map(reference).get("Ref");
+	}
+
+}
