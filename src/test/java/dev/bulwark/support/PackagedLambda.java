@@ -1,0 +1,142 @@
+package dev.bulwark.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.bulwark.lambda.ColdStartProbe;
+
+/**
+ * The Lambda deployment package as the build made it, run in a fresh JVM whose class path is the package and the
+ * one-class {@link ColdStartProbe}, configured only by environment variables pointing at the local Keycloak and
+ * DynamoDB Local.
+ */
+public final class PackagedLambda {
+
+	public static final Path ARTIFACT = Path.of(InfrastructureSettings.load().getProperty("lambda.artifact"));
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Pattern TIMING = Pattern.compile("probe: (handler constructed|event \\d+ answered) in (\\d+) ms");
+
+	private PackagedLambda() {
+	}
+
+	/**
+	 * What one fresh JVM did: the responses to the events, its output, and the probe's timings in order
+	 * (construction first, then each event).
+	 */
+	public record Run(List<JsonNode> responses, String output, List<Long> millis) {
+	}
+
+	public static Path unpack(Path target) {
+		try (ZipFile file = new ZipFile(ARTIFACT.toFile())) {
+			for (ZipEntry entry : file.stream().toList()) {
+				Path destination = target.resolve(entry.getName()).normalize();
+				if (!destination.startsWith(target)) {
+					throw new IOException("Entry outside the target: " + entry.getName());
+				}
+				if (entry.isDirectory()) {
+					Files.createDirectories(destination);
+					continue;
+				}
+				Files.createDirectories(destination.getParent());
+				try (InputStream in = file.getInputStream(entry)) {
+					Files.copy(in, destination);
+				}
+			}
+			return target;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Runs the unpacked package once with the given API Gateway events.
+	 */
+	public static Run run(Path unpacked, Path work, List<String> events) throws IOException, InterruptedException {
+		Path probe = copyProbe(work.resolve("probe"));
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-cp", unpacked + ":" + unpacked.resolve("lib") + "/*:" + probe, ColdStartProbe.class.getName()));
+		List<Path> outputs = new ArrayList<>();
+		for (int i = 0; i < events.size(); i++) {
+			Path in = Files.writeString(work.resolve("event" + i + ".json"), events.get(i));
+			Path out = work.resolve("response" + i + ".json");
+			Files.deleteIfExists(out);
+			command.add(in.toString());
+			command.add(out.toString());
+			outputs.add(out);
+		}
+		Path log = work.resolve("probe.log");
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		builder.environment().clear();
+		builder.environment()
+			.putAll(Map.of("BULWARK_ISSUER_URI", KeycloakServer.shared().issuer(DevRealm.NAME), "BULWARK_DYNAMODB_ENDPOINT",
+					LocalDynamoDb.shared().endpoint(), "BULWARK_DYNAMODB_REGION", "eu-central-1",
+					"BULWARK_DYNAMODB_CREATETABLES", "true", "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local"));
+		Process process = builder.start();
+		if (!process.waitFor(3, TimeUnit.MINUTES)) {
+			process.destroyForcibly();
+			throw new IllegalStateException("The packaged function did not finish:\n" + Files.readString(log));
+		}
+		String output = Files.readString(log);
+		if (process.exitValue() != 0) {
+			throw new IllegalStateException("The packaged function failed:\n" + output);
+		}
+		List<JsonNode> responses = new ArrayList<>();
+		for (Path out : outputs) {
+			responses.add(JSON.readTree(Files.readString(out)));
+		}
+		List<Long> millis = new ArrayList<>();
+		Matcher timing = TIMING.matcher(output);
+		while (timing.find()) {
+			millis.add(Long.parseLong(timing.group(2)));
+		}
+		return new Run(responses, output, millis);
+	}
+
+	/**
+	 * An HTTP API (payload 2.0) event, with a bearer token when one is given.
+	 */
+	public static String httpApiEvent(String method, String path, String token) {
+		String authorization = (token != null) ? ",\"authorization\":\"Bearer " + token + "\"" : "";
+		return """
+				{"version":"2.0","routeKey":"$default","rawPath":"%s","rawQueryString":"",
+				 "headers":{"host":"abc123.execute-api.eu-central-1.amazonaws.com"%s},
+				 "requestContext":{"domainName":"abc123.execute-api.eu-central-1.amazonaws.com","stage":"$default",
+				   "requestId":"packaged","http":{"method":"%s","path":"%s","protocol":"HTTP/1.1","sourceIp":"203.0.113.7"}},
+				 "isBase64Encoded":false}
+				""".formatted(path, authorization, method, path);
+	}
+
+	private static Path copyProbe(Path target) throws IOException {
+		String resource = ColdStartProbe.class.getName().replace('.', '/') + ".class";
+		try {
+			Path compiled = Path.of(ColdStartProbe.class.getClassLoader().getResource(resource).toURI());
+			Path destination = target.resolve(resource);
+			Files.createDirectories(destination.getParent());
+			Files.copy(compiled, destination, StandardCopyOption.REPLACE_EXISTING);
+			return target;
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
