@@ -1,8 +1,11 @@
 package dev.bulwark.support;
 
+import java.util.function.Consumer;
+
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -18,11 +21,21 @@ public class FaultInjection {
 
 	public static final String SECRET = "SECRET-internal-detail";
 
+	/**
+	 * Two test-only routes: one whose handler throws, and one that hands any authenticated caller to the
+	 * {@code deleteOrder} function, as a route table with a missing URL rule would, so that only method security
+	 * stands in the way.
+	 */
 	@Bean
-	RouterFunction<ServerResponse> failingRoute() {
+	RouterFunction<ServerResponse> testRoutes(FunctionCatalog functions) {
+		Consumer<Object> deleteOrder = functions.lookup("deleteOrder");
 		return RouterFunctions.route()
 			.GET("/_test/handler-failure", request -> {
 				throw new IllegalStateException(SECRET + " in " + FaultInjection.class.getName());
+			})
+			.POST("/_test/unguarded-delete/{id}", request -> {
+				deleteOrder.accept(request.pathVariable("id"));
+				return ServerResponse.noContent().build();
 			})
 			.build();
 	}

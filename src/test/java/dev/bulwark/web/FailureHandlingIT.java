@@ -32,6 +32,18 @@ class FailureHandlingIT extends ContractTest {
 		assertThat(response.json().get("status").asInt()).isEqualTo(400);
 	}
 
+	@Test
+	void methodSecurityAloneRefusesWithA403Problem() {
+		String id = placeOrder(ALICE);
+
+		ApiResponse response = this.api.post("/_test/unguarded-delete/" + id).token(this.tokens.user(ALICE)).send();
+
+		assertThat(response.status()).isEqualTo(403);
+		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+		assertThat(response.header("WWW-Authenticate")).startsWith("Bearer error=\"insufficient_scope\"");
+		assertThat(this.api.get("/orders/" + id).token(this.tokens.user(ALICE)).send().status()).isEqualTo(200);
+	}
+
 	private static void assertPlain500(ApiResponse response) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(500);
 		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");

@@ -39,8 +39,6 @@ class PageCursors {
 
 	private final JsonMapper jsonMapper;
 
-	private final SecureRandom random = new SecureRandom();
-
 	PageCursors(byte[] key, JsonMapper jsonMapper) {
 		if (key.length != 32) {
 			throw new IllegalArgumentException("The cursor key must be 256 bits");
@@ -56,7 +54,9 @@ class PageCursors {
 		Map<String, String> plain = new LinkedHashMap<>();
 		lastEvaluatedKey.forEach((name, value) -> plain.put(name, value.s()));
 		byte[] nonce = new byte[NONCE_BYTES];
-		this.random.nextBytes(nonce);
+		// A fresh generator per cursor: one made at startup would be copied, state and all, into every instance
+		// restored from a SnapStart snapshot, and GCM must never see a nonce twice under one key.
+		new SecureRandom().nextBytes(nonce);
 		try {
 			Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, listing);
 			byte[] sealed = cipher.doFinal(this.jsonMapper.writeValueAsBytes(plain));
