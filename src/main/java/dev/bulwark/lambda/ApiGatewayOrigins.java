@@ -1,5 +1,6 @@
 package dev.bulwark.lambda;
 
+import java.util.Objects;
 import java.util.Optional;
 
 import com.amazonaws.serverless.proxy.RequestReader;
@@ -15,21 +16,26 @@ import dev.bulwark.web.PublicOriginResolver;
 /**
  * The public origin of a request that came through API Gateway, from the event itself: an HTTP API (payload 2.0)
  * names its domain in the request context; a REST API names its stage there, and its domain in the {@code Host}
- * header, which API Gateway sets to the domain the client called. Outside Lambda the attributes are absent and
- * nothing is resolved.
+ * header, which API Gateway sets to the domain the client called. Both name the client's address
+ * ({@code sourceIp}), which API Gateway takes from the connection, not from any header. Outside Lambda the
+ * attributes are absent and nothing is resolved.
  */
 @Component
 class ApiGatewayOrigins implements PublicOriginResolver {
 
+	private static final String UNKNOWN_CLIENT = "unknown";
+
 	@Override
 	public Optional<PublicOrigin> resolve(HttpServletRequest request) {
 		if (request.getAttribute(RequestReader.HTTP_API_CONTEXT_PROPERTY) instanceof HttpApiV2ProxyRequestContext httpApi
-				&& StringUtils.hasText(httpApi.getDomainName())) {
-			return Optional.of(PublicOrigin.https(httpApi.getDomainName(), ""));
+				&& StringUtils.hasText(httpApi.getDomainName()) && httpApi.getHttp() != null) {
+			return Optional.of(PublicOrigin.https(httpApi.getDomainName(), "",
+					Objects.requireNonNullElse(httpApi.getHttp().getSourceIp(), UNKNOWN_CLIENT)));
 		}
 		if (request.getAttribute(RequestReader.API_GATEWAY_CONTEXT_PROPERTY) instanceof AwsProxyRequestContext restApi
-				&& StringUtils.hasText(request.getHeader("Host"))) {
-			return Optional.of(PublicOrigin.https(request.getHeader("Host"), stagePrefix(restApi, request)));
+				&& StringUtils.hasText(request.getHeader("Host")) && restApi.getIdentity() != null) {
+			return Optional.of(PublicOrigin.https(request.getHeader("Host"), stagePrefix(restApi, request),
+					Objects.requireNonNullElse(restApi.getIdentity().getSourceIp(), UNKNOWN_CLIENT)));
 		}
 		return Optional.empty();
 	}

@@ -2,7 +2,9 @@ package dev.bulwark.security;
 
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
@@ -27,6 +29,7 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
+import dev.bulwark.ratelimit.RateLimitFilters;
 import dev.bulwark.web.ApiRequestFilters;
 
 /**
@@ -42,10 +45,14 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, ApiRequestFilters apiRequestFilters,
-			ProblemAuthenticationEntryPoint entryPoint, ProblemAccessDeniedHandler accessDenied,
-			OAuth2ResourceServerProperties resourceServerProperties) throws Exception {
-		http.with(apiRequestFilters, Customizer.withDefaults())
-			.authorizeHttpRequests(requests -> requests
+			ObjectProvider<RateLimitFilters> rateLimitFilters, ProblemAuthenticationEntryPoint entryPoint,
+			ProblemAccessDeniedHandler accessDenied, OAuth2ResourceServerProperties resourceServerProperties)
+			throws Exception {
+		http.with(apiRequestFilters, Customizer.withDefaults());
+		for (RateLimitFilters limits : rateLimitFilters) {
+			http.with(limits, Customizer.withDefaults());
+		}
+		http.authorizeHttpRequests(requests -> requests
 			// The error dispatch only renders the status of a request that was already refused or failed.
 			.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
 			.requestMatchers(EndpointRequest.to("health")).permitAll()
@@ -104,16 +111,17 @@ class SecurityConfiguration {
 	 * depends on the identity provider being reachable, and no keys are fetched before they are needed.
 	 */
 	@Bean
-	JwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer, ApiSecurityProperties api) {
+	JwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer, ApiSecurityProperties api,
+			MeterRegistry meters) {
 		OAuth2ResourceServerProperties.Jwt jwt = resourceServer.getJwt();
 		String issuer = jwt.getIssuerUri();
 		if (!StringUtils.hasText(issuer) || jwt.getAudiences().isEmpty()) {
 			throw new IllegalStateException("Set the token issuer and audience (BULWARK_ISSUER_URI, BULWARK_AUDIENCE)");
 		}
-		return new SupplierJwtDecoder(() -> JwtDecoders.create(new JwtDecoders.Settings(issuer,
+		return new CountingJwtDecoder(new SupplierJwtDecoder(() -> JwtDecoders.create(new JwtDecoders.Settings(issuer,
 				StringUtils.hasText(jwt.getJwkSetUri()) ? jwt.getJwkSetUri() : JwtDecoders.discoverJwkSetUri(issuer),
 				jwt.getAudiences(), jwt.getJwsAlgorithms(), api.requiredTokenType(), api.clockSkew(), api.jwksCacheTtl(),
-				api.jwksMinRefreshInterval())));
+				api.jwksMinRefreshInterval()))), meters);
 	}
 
 	@Bean

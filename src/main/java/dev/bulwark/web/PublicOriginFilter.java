@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Presents the request as it arrived at its public origin, when a {@link PublicOriginResolver} knows that origin:
  * scheme, host and port, and the path prefix as the context path, so that every absolute URL built from the
- * request points where clients can reach it.
+ * request points where clients can reach it; and the client's address as the remote address.
  */
 class PublicOriginFilter extends OncePerRequestFilter {
 
@@ -62,6 +62,11 @@ class PublicOriginFilter extends OncePerRequestFilter {
 		@Override
 		public int getServerPort() {
 			return this.origin.port();
+		}
+
+		@Override
+		public String getRemoteAddr() {
+			return this.origin.clientAddress();
 		}
 
 		@Override

@@ -2,6 +2,7 @@ package dev.bulwark.support;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,8 +13,26 @@ public final class Api {
 
 	private final Transport transport;
 
+	private final String clientAddress;
+
+	/**
+	 * With a client address of its own, so that per-address limits of one test do not touch another's.
+	 */
 	public Api(Transport transport) {
+		this(transport, randomClientAddress());
+	}
+
+	public Api(Transport transport, String clientAddress) {
 		this.transport = transport;
+		this.clientAddress = clientAddress;
+	}
+
+	/**
+	 * An address from 198.18.0.0/15, the block set aside for tests.
+	 */
+	public static String randomClientAddress() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		return "198." + (18 + random.nextInt(2)) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
 	}
 
 	public Call get(String path) {
@@ -51,6 +70,8 @@ public final class Api {
 
 		private boolean chunked;
 
+		private String from = Api.this.clientAddress;
+
 		private Call(String method, String path) {
 			this.method = method;
 			this.path = path;
@@ -83,8 +104,16 @@ public final class Api {
 			return this;
 		}
 
+		/**
+		 * Sends from another client address than this API's.
+		 */
+		public Call from(String clientAddress) {
+			this.from = clientAddress;
+			return this;
+		}
+
 		public ApiResponse send() {
-			return Api.this.transport.send(this.method, this.path, this.headers, this.body, this.chunked);
+			return Api.this.transport.send(this.method, this.path, this.headers, this.body, this.chunked, this.from);
 		}
 
 	}

@@ -11,7 +11,7 @@ import org.springframework.test.context.ContextConfiguration;
  * in DynamoDB Local. All of them share one application context, hence one server.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = LocalInfrastructure.class)
+@ContextConfiguration(initializers = { LocalInfrastructure.class, TestRateLimits.class })
 @Import(FaultInjection.class)
 public abstract class ApiIntegrationTest {
 
@@ -50,6 +50,10 @@ public abstract class ApiIntegrationTest {
 
 	protected String bootBaseUrl() {
 		return "http://localhost:" + this.port;
+	}
+
+	protected int bootPort() {
+		return this.port;
 	}
 
 	protected String reportingToken() {

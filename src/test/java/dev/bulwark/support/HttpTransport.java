@@ -14,7 +14,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Real HTTP to the running Boot app, with nothing added but what the test says: no cookies, no redirects.
+ * Real HTTP to the running Boot app, with nothing added but what the test says and the client address: no
+ * cookies, no redirects.
  */
 public final class HttpTransport implements Transport {
 
@@ -31,9 +32,13 @@ public final class HttpTransport implements Transport {
 
 	@Override
 	public ApiResponse send(String method, String pathAndQuery, Map<String, String> headers, @Nullable String body,
-			boolean chunked) {
+			boolean chunked, String clientAddress) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + pathAndQuery))
 			.timeout(Duration.ofSeconds(30));
+		// The tests' loopback address is a trusted proxy (TestRateLimits), as a load balancer would be.
+		if (headers.keySet().stream().noneMatch("X-Forwarded-For"::equalsIgnoreCase)) {
+			request.header("X-Forwarded-For", clientAddress);
+		}
 		headers.forEach(request::header);
 		request.method(method, publisher(body, chunked));
 		try {

@@ -56,12 +56,12 @@ public final class LambdaTransport implements Transport {
 
 	@Override
 	public ApiResponse send(String method, String pathAndQuery, Map<String, String> headers, @Nullable String body,
-			boolean chunked) {
+			boolean chunked, String clientAddress) {
 		int question = pathAndQuery.indexOf('?');
 		String path = (question < 0) ? pathAndQuery : pathAndQuery.substring(0, question);
 		String query = (question < 0) ? "" : pathAndQuery.substring(question + 1);
-		ObjectNode event = this.httpApi ? httpApiEvent(method, path, query, headers)
-				: restApiEvent(method, path, query, headers);
+		ObjectNode event = this.httpApi ? httpApiEvent(method, path, query, headers, clientAddress)
+				: restApiEvent(method, path, query, headers, clientAddress);
 		if (body != null) {
 			event.put("body", body);
 		}
@@ -76,7 +76,8 @@ public final class LambdaTransport implements Transport {
 		}
 	}
 
-	private static ObjectNode httpApiEvent(String method, String path, String query, Map<String, String> headers) {
+	private static ObjectNode httpApiEvent(String method, String path, String query, Map<String, String> headers,
+			String clientAddress) {
 		ObjectNode event = JSON.createObjectNode();
 		event.put("version", "2.0");
 		event.put("routeKey", "$default");
@@ -103,12 +104,13 @@ public final class LambdaTransport implements Transport {
 			.put("method", method)
 			.put("path", path)
 			.put("protocol", "HTTP/1.1")
-			.put("sourceIp", "203.0.113.7")
+			.put("sourceIp", clientAddress)
 			.put("userAgent", "bulwark-tests");
 		return event;
 	}
 
-	private static ObjectNode restApiEvent(String method, String path, String query, Map<String, String> headers) {
+	private static ObjectNode restApiEvent(String method, String path, String query, Map<String, String> headers,
+			String clientAddress) {
 		ObjectNode event = JSON.createObjectNode();
 		event.put("resource", "/{proxy+}");
 		event.put("path", path);
@@ -139,7 +141,7 @@ public final class LambdaTransport implements Transport {
 		context.put("stage", REST_API_STAGE);
 		context.put("path", "/" + REST_API_STAGE + path);
 		context.put("protocol", "HTTP/1.1");
-		context.putObject("identity").put("sourceIp", "203.0.113.7").put("userAgent", "bulwark-tests");
+		context.putObject("identity").put("sourceIp", clientAddress).put("userAgent", "bulwark-tests");
 		return event;
 	}
 

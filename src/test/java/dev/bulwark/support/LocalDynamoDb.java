@@ -37,7 +37,7 @@ public final class LocalDynamoDb {
 				port = socket.getLocalPort();
 			}
 			DynamoDBProxyServer server = ServerRunner
-				.createServerFromCommandLineArgs(new String[] { "-inMemory", "-port", Integer.toString(port) });
+				.createServerFromCommandLineArgs(new String[] { "-inMemory", "-disableTelemetry", "-port", Integer.toString(port) });
 			server.start();
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				try {

@@ -36,12 +36,14 @@ public final class LocalLambda {
 
 	private static OrderExpiryHandler startExpiry() {
 		LocalInfrastructure.applyAsSystemProperties();
+		TestRateLimits.applyAsSystemProperties();
 		System.setProperty("MAIN_CLASS", BulwarkApplication.class.getName());
 		return new OrderExpiryHandler();
 	}
 
 	private static ApiGatewayHandler start() {
 		LocalInfrastructure.applyAsSystemProperties();
+		TestRateLimits.applyAsSystemProperties();
 		try {
 			return new ApiGatewayHandler(ServerlessWebServer.class, FaultInjection.class);
 		}

@@ -1,8 +1,8 @@
 package dev.bulwark.order.dynamodb;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

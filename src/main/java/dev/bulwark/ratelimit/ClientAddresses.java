@@ -1,0 +1,50 @@
+package dev.bulwark.ratelimit;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
+
+/**
+ * The address of the client behind a request: the peer's address, unless the peer is a trusted proxy, in which
+ * case the right-most address in {@code X-Forwarded-For} that is not itself a trusted proxy. A client can write
+ * anything into {@code X-Forwarded-For}, so it is believed only as far as trusted proxies vouch for it. (In Lambda
+ * the peer address is API Gateway's {@code sourceIp}, put in place by the API's public-origin filter.)
+ */
+class ClientAddresses {
+
+	private final List<IpAddressMatcher> trustedProxies;
+
+	ClientAddresses(List<String> trustedProxies) {
+		this.trustedProxies = trustedProxies.stream().map(IpAddressMatcher::new).toList();
+	}
+
+	String of(HttpServletRequest request) {
+		String peer = request.getRemoteAddr();
+		if (!trusted(peer)) {
+			return peer;
+		}
+		String forwarded = request.getHeader("X-Forwarded-For");
+		if (forwarded == null) {
+			return peer;
+		}
+		String[] hops = forwarded.split(",");
+		for (int i = hops.length - 1; i >= 0; i--) {
+			String hop = hops[i].trim();
+			if (!hop.isEmpty() && !trusted(hop)) {
+				return hop;
+			}
+		}
+		return peer;
+	}
+
+	private boolean trusted(String address) {
+		try {
+			return this.trustedProxies.stream().anyMatch(proxy -> proxy.matches(address));
+		}
+		catch (IllegalArgumentException notAnAddress) {
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,103 @@
+package dev.bulwark.ratelimit;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.bulwark.ratelimit.RateLimitProperties.Limit;
+import dev.bulwark.ratelimit.RateLimitProperties.RouteLimit;
+import dev.bulwark.web.ProblemResponses;
+
+/**
+ * Limits each authenticated client by its tier, right after its token is verified and before anything else is
+ * done for it. The client is the token's subject together with the client it was issued to ({@code azp}), so a
+ * service account and a person never share an allowance, and nobody can pick their own key.
+ */
+class ClientRateLimitFilter extends OncePerRequestFilter {
+
+	private final RateLimits limits;
+
+	private final TierSelector tiers;
+
+	private final Map<String, Limit> tierLimits;
+
+	private final List<Route> routes;
+
+	private final ProblemResponses problems;
+
+	private final MeterRegistry meters;
+
+	ClientRateLimitFilter(RateLimits limits, TierSelector tiers, Map<String, Limit> tierLimits, List<RouteLimit> routes,
+			ProblemResponses problems, MeterRegistry meters) {
+		this.limits = limits;
+		this.tiers = tiers;
+		this.tierLimits = tierLimits;
+		this.routes = routes.stream().map(Route::new).toList();
+		this.problems = problems;
+		this.meters = meters;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		String client = token.getToken().getSubject() + "|" + token.getToken().getClaimAsString("azp");
+		String tier = this.tiers.select(token);
+		Decision decision = this.limits.acquire(client, tier, this.tierLimits.get(tier));
+		for (Route route : this.routes) {
+			Limit routeLimit = route.limit.tiers().get(tier);
+			if (routeLimit != null && route.matcher.matches(request)) {
+				decision = decision.tighter(this.limits.acquire(client, tier + ":" + route.name, routeLimit));
+			}
+		}
+		RateLimitHeaders.write(response, decision);
+		if (!decision.allowed()) {
+			rejected(tier).increment();
+			this.problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
+					"Too many requests; retry after " + decision.secondsToReset() + " seconds.");
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	private Counter rejected(String tier) {
+		return Counter.builder("bulwark.ratelimit.rejections")
+			.description("Requests refused by a rate limit")
+			.tag("tier", tier)
+			.register(this.meters);
+	}
+
+	private static final class Route {
+
+		private final RouteLimit limit;
+
+		private final String name;
+
+		private final RequestMatcher matcher;
+
+		private Route(RouteLimit limit) {
+			this.limit = limit;
+			this.name = limit.method() + " " + limit.path();
+			this.matcher = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.valueOf(limit.method()), limit.path());
+		}
+
+	}
+
+}

@@ -1,0 +1,37 @@
+package dev.bulwark.ratelimit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.bulwark.web.ProblemResponses;
+
+/**
+ * The rate limits (see {@link RateLimitProperties}), on unless {@code bulwark.rate-limit.enabled=false}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "bulwark.rate-limit.enabled", matchIfMissing = true)
+class RateLimitConfiguration {
+
+	@Bean
+	RateLimits rateLimits(RateLimitProperties properties) {
+		return new RateLimits(properties.maxTrackedClients(), properties.idleTimeout(), System::nanoTime);
+	}
+
+	@Bean
+	RateLimitFilters rateLimitFilters(RateLimits limits, RateLimitProperties properties, ProblemResponses problems,
+			MeterRegistry meters) {
+		Counter unauthenticatedRejections = Counter.builder("bulwark.ratelimit.rejections")
+			.description("Requests refused by a rate limit")
+			.tag("tier", UnauthenticatedRateLimitFilter.POLICY)
+			.register(meters);
+		return new RateLimitFilters(
+				new UnauthenticatedRateLimitFilter(limits, properties.unauthenticated(),
+						new ClientAddresses(properties.trustedProxies()), problems, unauthenticatedRejections),
+				new ClientRateLimitFilter(limits, new TierSelector(properties.tierClaim(), properties.roleTiers(),
+						properties.tiers()), properties.tiers(), properties.routes(), problems, meters));
+	}
+
+}

@@ -1,0 +1,60 @@
+package dev.bulwark.ratelimit;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Rate limits, like API Gateway usage plans: every authenticated client gets the limit of its tier, chosen by a
+ * claim or a role in its token; requests without a valid token get a limit per client address. On unless
+ * {@code bulwark.rate-limit.enabled} is {@code false}.
+ *
+ * @param tiers the tiers by name; {@code default} is required and applies when nothing else selects a tier
+ * @param tierClaim a token claim that names the client's tier (set by the identity provider, never by the client)
+ * @param roleTiers the tier a role selects when the claim does not
+ * @param unauthenticated failed authentications (no token, or an invalid one) allowed per client address; once
+ * used up, requests from that address are refused before their token is even looked at
+ * @param routes stricter limits for some routes, on top of the tier's
+ * @param trustedProxies proxies (CIDR) whose {@code X-Forwarded-For} names the client; nobody else's is believed
+ * @param maxTrackedClients how many clients' limiters are kept at most; the least recently seen go first
+ * @param idleTimeout a client's limiter is dropped after this long without a request
+ */
+@Validated
+@ConfigurationProperties("bulwark.rate-limit")
+record RateLimitProperties(@NotEmpty Map<String, @Valid @NotNull Limit> tiers,
+		@DefaultValue("bulwark_tier") @NotBlank String tierClaim, @DefaultValue Map<String, String> roleTiers,
+		@NotNull @Valid Limit unauthenticated, @DefaultValue List<@Valid RouteLimit> routes,
+		@DefaultValue List<String> trustedProxies, @DefaultValue("100000") @Min(1) int maxTrackedClients,
+		@DefaultValue("10m") @NotNull Duration idleTimeout) {
+
+	static final String DEFAULT_TIER = "default";
+
+	@AssertTrue(message = "a 'default' tier is required, and role tiers must name configured tiers")
+	boolean isConsistent() {
+		return this.tiers.containsKey(DEFAULT_TIER) && this.tiers.keySet().containsAll(this.roleTiers.values());
+	}
+
+	/**
+	 * So many requests per period.
+	 */
+	record Limit(@Min(1) @Max(1_000_000) int limit, @NotNull Duration period) {
+	}
+
+	/**
+	 * Limits for one route, by tier; tiers not named here have no extra limit on it.
+	 */
+	record RouteLimit(@NotBlank String method, @NotBlank String path, @NotEmpty Map<String, @Valid @NotNull Limit> tiers) {
+	}
+
+}

@@ -1,0 +1,66 @@
+package dev.bulwark.ratelimit;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import dev.bulwark.support.Api;
+import dev.bulwark.support.ApiIntegrationTest;
+import dev.bulwark.support.LambdaTransport;
+import dev.bulwark.support.LocalLambda;
+
+import static dev.bulwark.support.TestRateLimits.UNAUTHENTICATED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A client cannot escape the per-address limit by writing another address into {@code X-Forwarded-For}: only a
+ * trusted proxy's word counts, and neither a client connecting directly to the Boot app nor API Gateway's
+ * {@code sourceIp} in Lambda is one.
+ */
+class ForwardedForIT extends ApiIntegrationTest {
+
+	@Test
+	void bootIgnoresForwardedForFromAnUntrustedPeer() throws IOException {
+		// 127.0.0.2 is a loopback address that TestRateLimits does not trust as a proxy.
+		for (int i = 0; i < UNAUTHENTICATED; i++) {
+			assertThat(statusFrom("127.0.0.2", Api.randomClientAddress())).isEqualTo(401);
+		}
+
+		assertThat(statusFrom("127.0.0.2", Api.randomClientAddress())).isEqualTo(429);
+	}
+
+	@Test
+	void lambdaIgnoresForwardedForAndUsesTheSourceIp() {
+		Api lambda = new Api(LambdaTransport.httpApi(LocalLambda.handler()));
+		for (int i = 0; i < UNAUTHENTICATED; i++) {
+			assertThat(lambda.get("/orders").header("X-Forwarded-For", Api.randomClientAddress()).send().status())
+				.isEqualTo(401);
+		}
+
+		assertThat(lambda.get("/orders").header("X-Forwarded-For", Api.randomClientAddress()).send().status())
+			.isEqualTo(429);
+	}
+
+	private int statusFrom(String localAddress, String forwardedFor) throws IOException {
+		try (Socket socket = new Socket()) {
+			socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
+			socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), bootPort()), 5_000);
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(("GET /orders HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-For: " + forwardedFor
+					+ "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+				.readLine();
+			return Integer.parseInt(statusLine.split(" ")[1]);
+		}
+	}
+
+}

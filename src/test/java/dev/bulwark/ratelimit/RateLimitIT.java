@@ -1,0 +1,162 @@
+package dev.bulwark.ratelimit;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import dev.bulwark.support.ApiResponse;
+import dev.bulwark.support.Concurrently;
+import dev.bulwark.support.ContractTest;
+import dev.bulwark.support.RealmSigner;
+
+import static dev.bulwark.support.TestRateLimits.LARGE;
+import static dev.bulwark.support.TestRateLimits.LARGE_ORDERS;
+import static dev.bulwark.support.TestRateLimits.SMALL;
+import static dev.bulwark.support.TestRateLimits.UNAUTHENTICATED;
+import static dev.bulwark.support.TestRateLimits.WINDOW_SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Rate limits in both runtimes. Tokens are signed by a key the realm trusts with a {@code bulwark_tier} claim
+ * naming a small test tier (see {@code TestRateLimits}), each test with clients of its own.
+ */
+class RateLimitIT extends ContractTest {
+
+	private final RealmSigner signer = RealmSigner.shared();
+
+	@Test
+	void requestOverTheLimitIsRefusedWithRetryAfter() {
+		String token = client("small");
+
+		List<ApiResponse> allowed = List.of(me(token), me(token), me(token));
+		ApiResponse refused = me(token);
+
+		assertThat(allowed).extracting(ApiResponse::status).containsOnly(200);
+		assertThat(allowed).extracting(response -> response.header("RateLimit"))
+			.allSatisfy(header -> assertThat(header).startsWith("\"small\";r="));
+		assertThat(allowed.get(0).header("RateLimit")).startsWith("\"small\";r=2;t=");
+		assertThat(allowed.get(0).header("RateLimit-Policy")).isEqualTo("\"small\";q=" + SMALL + ";w=" + WINDOW_SECONDS);
+		assertThat(refused.status()).isEqualTo(429);
+		assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+		assertThat(refused.json().get("status").asInt()).isEqualTo(429);
+		assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, WINDOW_SECONDS);
+		assertThat(refused.header("RateLimit")).startsWith("\"small\";r=0;t=");
+	}
+
+	@Test
+	void anotherClientIsUnaffected() {
+		String greedy = client("small");
+		for (int i = 0; i <= SMALL; i++) {
+			me(greedy);
+		}
+
+		assertThat(me(greedy).status()).isEqualTo(429);
+		assertThat(me(client("small")).status()).isEqualTo(200);
+	}
+
+	@Test
+	void allowanceComesBackWithTheNextWindow() {
+		String token = client("small");
+		for (int i = 0; i <= SMALL; i++) {
+			me(token);
+		}
+
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(WINDOW_SECONDS + 2))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> me(token).status() == 200);
+	}
+
+	@Test
+	void tiersHaveTheirOwnLimits() {
+		String small = client("small");
+		String large = client("large");
+
+		long smallAllowed = burst(small, 10);
+		long largeAllowed = burst(large, 10);
+
+		assertThat(smallAllowed).isEqualTo(SMALL);
+		assertThat(largeAllowed).isEqualTo(LARGE);
+	}
+
+	@Test
+	void placingOrdersIsLimitedMoreTightlyThanReading() {
+		String token = client("large");
+
+		for (int i = 0; i < LARGE_ORDERS; i++) {
+			assertThat(this.api.post("/orders").token(token).json(orderJson()).send().status()).isEqualTo(201);
+		}
+		ApiResponse refused = this.api.post("/orders").token(token).json(orderJson()).send();
+
+		assertThat(refused.status()).isEqualTo(429);
+		assertThat(refused.header("RateLimit-Policy")).startsWith("\"large:POST /orders\";q=" + LARGE_ORDERS);
+		assertThat(me(token).status()).isEqualTo(200);
+	}
+
+	@Test
+	void reportingClientGetsTheReportingTier() {
+		assertThat(this.api.get("/orders").token(reportingToken()).send().header("RateLimit-Policy"))
+			.startsWith("\"reporting\";");
+	}
+
+	@Test
+	void failedAuthenticationsCutAnAddressOffBeforeAnyTokenIsVerified() {
+		String forged = RealmSigner.signWithUnknownKey(this.signer.customerClaims(UUID.randomUUID().toString()).build());
+		for (int i = 0; i < UNAUTHENTICATED; i++) {
+			assertThat(this.api.get("/orders").token(forged).send().status()).isEqualTo(401);
+		}
+		double verifiedBefore = verifications();
+
+		List<ApiResponse> flood = List.of(this.api.get("/orders").token(forged).send(),
+				this.api.get("/orders").token(this.tokens.user(ALICE)).send(), this.api.get("/orders").send());
+		double verifiedAfter = verifications();
+
+		assertThat(flood).extracting(ApiResponse::status).containsOnly(429);
+		assertThat(flood.get(0).header("Content-Type")).isEqualTo("application/problem+json");
+		assertThat(flood.get(0).header("Retry-After")).isNotNull();
+		// The only verification in between is the one of the second metrics request itself.
+		assertThat(verifiedAfter - verifiedBefore).isEqualTo(1.0);
+	}
+
+	@Test
+	void fiftyConcurrentRequestsNeverGetMoreThanTheLimitThrough() throws Exception {
+		String token = client("large");
+
+		List<ApiResponse> responses = Concurrently.run(50, () -> me(token));
+
+		assertThat(responses).filteredOn(response -> response.status() == 200).hasSize(LARGE);
+		assertThat(responses).filteredOn(response -> response.status() == 429).hasSize(50 - LARGE);
+	}
+
+	private String client(String tier) {
+		return this.signer.sign(this.signer.customerClaims(UUID.randomUUID().toString()).claim("bulwark_tier", tier).build());
+	}
+
+	private ApiResponse me(String token) {
+		return this.api.get("/me").token(token).send();
+	}
+
+	private long burst(String token, int requests) {
+		long allowed = 0;
+		for (int i = 0; i < requests; i++) {
+			allowed += (me(token).status() == 200) ? 1 : 0;
+		}
+		return allowed;
+	}
+
+	/**
+	 * Tokens verified so far, valid or not, read through the API itself by an admin from another address.
+	 */
+	private double verifications() {
+		ApiResponse metric = this.api.get("/actuator/metrics/bulwark.jwt.verifications")
+			.token(this.tokens.user(DAVE))
+			.from("198.51.100.200")
+			.send();
+		assertThat(metric.status()).as(metric.toString()).isEqualTo(200);
+		return metric.json().get("measurements").get(0).get("value").asDouble();
+	}
+
+}
