@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Bean;
  * The orders API. A real {@code main}, so the same jar runs as a Spring Boot web app; the
  * business logic lives in function beans that the HTTP route table looks up by name.
  */
-@SpringBootApplication
+@SpringBootApplication(proxyBeanMethods = false)
 @ConfigurationPropertiesScan
 public class BulwarkApplication {
 

@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -87,8 +86,8 @@ public class ApiGatewayHandler implements RequestStreamHandler, Resource {
 			this.delegate.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), response, context);
 		}
 		catch (RuntimeException ex) {
-			logger.error("Unhandled error for " + path(event, httpApi), ex);
-			JSON.writeValue(output, internalError(path(event, httpApi), httpApi));
+			logger.error("Unhandled error for request " + requestId(event), ex);
+			JSON.writeValue(output, internalError(httpApi));
 			return;
 		}
 		if (httpApi) {
@@ -154,9 +153,8 @@ public class ApiGatewayHandler implements RequestStreamHandler, Resource {
 		return response;
 	}
 
-	private static ObjectNode internalError(String path, boolean httpApi) {
+	private static ObjectNode internalError(boolean httpApi) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_ERROR);
-		problem.setInstance(URI.create(path));
 		ObjectNode response = JSON.createObjectNode();
 		response.put("statusCode", 500);
 		response.put("isBase64Encoded", false);
@@ -174,15 +172,12 @@ public class ApiGatewayHandler implements RequestStreamHandler, Resource {
 		return response;
 	}
 
-	private static String path(ObjectNode event, boolean httpApi) {
-		String path = httpApi ? event.path("requestContext").path("http").path("path").asString("/")
-				: event.path("path").asString("/");
-		try {
-			return URI.create(path).getPath();
-		}
-		catch (IllegalArgumentException ex) {
-			return "/";
-		}
+	/**
+	 * API Gateway's id of the request, to find it in the access log; never anything the client wrote, which could
+	 * forge log lines.
+	 */
+	private static String requestId(ObjectNode event) {
+		return event.path("requestContext").path("requestId").asString("unknown").replaceAll("[^A-Za-z0-9=_-]", "?");
 	}
 
 	private static ObjectNode syntheticEvent(String method, String path) {

@@ -13,11 +13,11 @@ import org.springframework.validation.annotation.Validated;
  * The expiry job.
  *
  * @param maxPendingAge a pending order older than this is cancelled
- * @param batchSize orders read per DynamoDB query
- * @param maxBatches batches per run, so that one run stays well inside the function's timeout
+ * @param maxOrdersPerRun at most this many are cancelled per run, so that a run stays well inside the function's
+ * timeout; the rest wait for the next run
  */
 @Validated
 @ConfigurationProperties("bulwark.orders.expiry")
 record OrderExpiryProperties(@DefaultValue("24h") @NotNull Duration maxPendingAge,
-		@DefaultValue("100") @Min(1) @Max(1000) int batchSize, @DefaultValue("10") @Min(1) int maxBatches) {
+		@DefaultValue("1000") @Min(1) @Max(100_000) int maxOrdersPerRun) {
 }

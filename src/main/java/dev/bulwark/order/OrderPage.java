@@ -5,7 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A page of orders. {@code next} is an opaque, authenticated cursor bound to the caller who received it.
+ * A page of orders. {@code next} is an opaque, authenticated cursor bound to the listing it came from: one
+ * customer's own orders, or all orders.
  */
 public record OrderPage(List<Order> items, @Nullable String next) {
 

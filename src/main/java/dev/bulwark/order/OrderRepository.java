@@ -40,7 +40,8 @@ public interface OrderRepository {
 	OrderPage findAll(int limit, @Nullable String cursor);
 
 	/**
-	 * Up to {@code limit} orders that are still {@code PENDING} and were placed before {@code cutoff}, oldest first.
+	 * Up to {@code limit} orders that are still {@code PENDING} and were placed before {@code cutoff}, oldest
+	 * first, read in one pass (so an order changed meanwhile is not read again).
 	 */
 	List<Order> findPendingPlacedBefore(Instant cutoff, int limit);
 

@@ -134,19 +134,13 @@ public class OrderService {
 		Instant cutoff = trigger.time().minus(this.expiry.maxPendingAge());
 		int expired = 0;
 		int skipped = 0;
-		for (int batch = 0; batch < this.expiry.maxBatches(); batch++) {
-			List<Order> due = this.orders.findPendingPlacedBefore(cutoff, this.expiry.batchSize());
-			for (Order order : due) {
-				try {
-					this.orders.update(order.withStatus(OrderStatus.CANCELLED, this.clock.instant()));
-					expired++;
-				}
-				catch (OrderConflictException changedMeanwhile) {
-					skipped++;
-				}
+		for (Order order : this.orders.findPendingPlacedBefore(cutoff, this.expiry.maxOrdersPerRun())) {
+			try {
+				this.orders.update(order.withStatus(OrderStatus.CANCELLED, this.clock.instant()));
+				expired++;
 			}
-			if (due.size() < this.expiry.batchSize()) {
-				break;
+			catch (OrderConflictException changedMeanwhile) {
+				skipped++;
 			}
 		}
 		return new ExpiryReport(cutoff, expired, skipped);
@@ -176,8 +170,7 @@ public class OrderService {
 	}
 
 	private static boolean readsAllOrders(Caller caller) {
-		return caller.hasRole(Roles.FULFILLMENT) || caller.hasRole(Roles.ADMIN) || caller.hasRole(Roles.ORDERS_READ)
-				|| caller.scopes().contains(Roles.ORDERS_READ);
+		return caller.hasRole(Roles.FULFILLMENT) || caller.hasRole(Roles.ADMIN) || caller.hasRole(Roles.ORDERS_READ);
 	}
 
 	private String fingerprint(PlaceOrder request) {

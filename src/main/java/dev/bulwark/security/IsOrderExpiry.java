@@ -12,7 +12,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
  */
 @Target({ ElementType.METHOD, ElementType.TYPE })
 @Retention(RetentionPolicy.RUNTIME)
-@PreAuthorize("hasRole('order-expiry')")
+@PreAuthorize("hasAuthority('SYSTEM_order-expiry')")
 public @interface IsOrderExpiry {
 
 }

@@ -2,6 +2,7 @@ package dev.bulwark.security;
 
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,6 +16,7 @@ import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -69,7 +71,12 @@ final class JwtDecoders {
 	 * is the issuer's own.
 	 */
 	static String discoverJwkSetUri(String issuer) {
-		Map<String, Object> metadata = RestClient.create()
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+				HttpClient.newBuilder().connectTimeout(Duration.ofMillis(JWKS_TIMEOUT_MILLIS)).build());
+		requests.setReadTimeout(Duration.ofMillis(JWKS_TIMEOUT_MILLIS));
+		Map<String, Object> metadata = RestClient.builder()
+			.requestFactory(requests)
+			.build()
 			.get()
 			.uri(issuer + "/.well-known/openid-configuration")
 			.retrieve()
@@ -118,6 +125,8 @@ final class JwtDecoders {
 		validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
 				(aud) -> aud != null && aud.stream().anyMatch(audiences::contains)));
 		validators.add(new JwtClaimValidator<String>("typ", settings.tokenType()::equals));
+		// Orders, idempotency keys and rate limits belong to the subject: a token without one identifies nobody.
+		validators.add(new JwtClaimValidator<String>(JwtClaimNames.SUB, (sub) -> sub != null && !sub.isBlank()));
 		return validators;
 	}
 

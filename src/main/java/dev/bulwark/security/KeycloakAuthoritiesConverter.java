@@ -13,9 +13,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * Maps a Keycloak access token to authorities: the client roles of the API's own client
- * ({@code resource_access.<client>.roles}) and the realm roles ({@code realm_access.roles}) become
- * {@code ROLE_*}; the {@code scope} claim becomes {@code SCOPE_*}. Client roles of other clients are ignored: a
- * role granted for another application grants nothing here.
+ * ({@code resource_access.<client>.roles}) become {@code ROLE_*}, the API's roles; realm roles
+ * ({@code realm_access.roles}) become {@code REALM_*}, available to rules that ask for them by that name but never
+ * mistaken for an API role, since a realm role is shared by every application in the realm; the {@code scope}
+ * claim becomes {@code SCOPE_*}. Client roles of other clients are ignored.
  */
 class KeycloakAuthoritiesConverter implements Converter<Jwt, Collection<GrantedAuthority>> {
 
@@ -33,7 +34,7 @@ class KeycloakAuthoritiesConverter implements Converter<Jwt, Collection<GrantedA
 			roles(client).forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
 		}
 		if (jwt.getClaim("realm_access") instanceof Map<?, ?> realmAccess) {
-			roles(realmAccess).forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+			roles(realmAccess).forEach(role -> authorities.add(new SimpleGrantedAuthority("REALM_" + role)));
 		}
 		String scope = jwt.getClaimAsString("scope");
 		if (scope != null) {

@@ -15,8 +15,8 @@ public final class Roles {
 	public static final String ORDERS_READ = "orders:read";
 
 	/**
-	 * The scheduled expiry job's only right: cancelling stale pending orders. Held by a system principal, never
-	 * by a token.
+	 * The scheduled expiry job's only right: cancelling stale pending orders. Held by a system principal (as the
+	 * authority {@code SYSTEM_order-expiry}), never by a token.
 	 */
 	public static final String ORDER_EXPIRY = "order-expiry";
 

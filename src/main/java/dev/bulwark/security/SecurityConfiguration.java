@@ -11,9 +11,6 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OA
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authorization.AuthorityAuthorizationManager;
-import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -21,7 +18,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.util.StringUtils;
@@ -58,7 +54,8 @@ class SecurityConfiguration {
 			.requestMatchers(EndpointRequest.to("health")).permitAll()
 			.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Roles.ADMIN)
 			.requestMatchers(HttpMethod.POST, "/orders").hasRole(Roles.CUSTOMER)
-			.requestMatchers(HttpMethod.GET, "/orders", "/orders/*").access(readsOrders())
+			.requestMatchers(HttpMethod.GET, "/orders", "/orders/*")
+			.hasAnyRole(Roles.CUSTOMER, Roles.FULFILLMENT, Roles.ADMIN, Roles.ORDERS_READ)
 			.requestMatchers(HttpMethod.POST, "/orders/*/cancel").hasAnyRole(Roles.CUSTOMER, Roles.ADMIN)
 			.requestMatchers(HttpMethod.PUT, "/orders/*/status").hasAnyRole(Roles.FULFILLMENT, Roles.ADMIN)
 			.requestMatchers(HttpMethod.DELETE, "/orders/*").hasRole(Roles.ADMIN)
@@ -91,12 +88,6 @@ class SecurityConfiguration {
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
 		return http.build();
-	}
-
-	private static AuthorizationManager<RequestAuthorizationContext> readsOrders() {
-		return AuthorizationManagers.anyOf(
-				AuthorityAuthorizationManager.hasAnyRole(Roles.CUSTOMER, Roles.FULFILLMENT, Roles.ADMIN, Roles.ORDERS_READ),
-				AuthorityAuthorizationManager.hasAuthority("SCOPE_" + Roles.ORDERS_READ));
 	}
 
 	@Bean

@@ -11,7 +11,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * Runs work that no token asked for (a scheduled job) as a named system principal with exactly one role, so that
  * it passes through the same method security as everybody else instead of around it: the job can do what its
- * role allows and nothing more.
+ * role allows and nothing more. System roles are {@code SYSTEM_*} authorities, a namespace no token maps to, so
+ * no identity-provider setting can hand one to a caller.
  */
 public final class SystemPrincipal {
 
@@ -22,7 +23,7 @@ public final class SystemPrincipal {
 		SecurityContext previous = SecurityContextHolder.getContext();
 		SecurityContext system = SecurityContextHolder.createEmptyContext();
 		system.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("system:" + role, null,
-				List.of(new SimpleGrantedAuthority("ROLE_" + role))));
+				List.of(new SimpleGrantedAuthority("SYSTEM_" + role))));
 		SecurityContextHolder.setContext(system);
 		try {
 			return work.get();

@@ -13,7 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Presents the request as it arrived at its public origin, when a {@link PublicOriginResolver} knows that origin:
- * scheme, host and port, and the path prefix as the context path, so that every absolute URL built from the
+ * HTTPS on the origin's host, and the path prefix as the context path, so that every absolute URL built from the
  * request points where clients can reach it; and the client's address as the remote address.
  */
 class PublicOriginFilter extends OncePerRequestFilter {
@@ -46,12 +46,12 @@ class PublicOriginFilter extends OncePerRequestFilter {
 
 		@Override
 		public String getScheme() {
-			return this.origin.scheme();
+			return "https";
 		}
 
 		@Override
 		public boolean isSecure() {
-			return "https".equals(this.origin.scheme());
+			return true;
 		}
 
 		@Override
@@ -61,7 +61,7 @@ class PublicOriginFilter extends OncePerRequestFilter {
 
 		@Override
 		public int getServerPort() {
-			return this.origin.port();
+			return 443;
 		}
 
 		@Override
@@ -81,12 +81,7 @@ class PublicOriginFilter extends OncePerRequestFilter {
 
 		@Override
 		public StringBuffer getRequestURL() {
-			StringBuffer url = new StringBuffer(this.origin.scheme()).append("://").append(this.origin.host());
-			boolean defaultPort = (isSecure() && this.origin.port() == 443) || (!isSecure() && this.origin.port() == 80);
-			if (!defaultPort) {
-				url.append(':').append(this.origin.port());
-			}
-			return url.append(getRequestURI());
+			return new StringBuffer("https://").append(this.origin.host()).append(getRequestURI());
 		}
 
 	}

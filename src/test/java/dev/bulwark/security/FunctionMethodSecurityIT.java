@@ -9,6 +9,8 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.security.access.AccessDeniedException;
@@ -17,9 +19,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 
+import dev.bulwark.order.ChangeStatusCommand;
 import dev.bulwark.order.ExpiryTrigger;
 import dev.bulwark.order.OrderQuery;
 import dev.bulwark.order.OrderService;
+import dev.bulwark.order.OrderStatus;
+import dev.bulwark.order.PlaceOrder;
+import dev.bulwark.order.PlaceOrderCommand;
+import dev.bulwark.order.ShippingAddress;
+import dev.bulwark.order.StatusChange;
 import dev.bulwark.support.ApiIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +68,28 @@ class FunctionMethodSecurityIT extends ApiIntegrationTest {
 
 		assertThatExceptionOfType(AccessDeniedException.class)
 			.isThrownBy(() -> deleteOrder.accept(UUID.randomUUID().toString()));
+	}
+
+	/**
+	 * Each function refuses a role the URL rules would also refuse: proof that the method layer holds on its own.
+	 */
+	@ParameterizedTest(name = "{0} refuses {1}")
+	@CsvSource({ "placeOrder, fulfillment", "placeOrder, orders:read", "cancelOrder, fulfillment",
+			"changeOrderStatus, customer", "changeOrderStatus, orders:read", "deleteOrder, fulfillment",
+			"listOrders, none", "getOrder, none" })
+	void functionRefusesRoleWithoutTheRight(String function, String role) {
+		authenticateAs(role);
+		Function<Object, Object> invocable = this.functions.lookup(function);
+		Object input = switch (function) {
+			case "placeOrder" -> new PlaceOrderCommand(new PlaceOrder(List.of(new PlaceOrder.Item("BLW-MUG", 1)),
+					new ShippingAddress("A", "1 Main Street", null, "Lisbon", "1000-001", "PT"), null), null);
+			case "changeOrderStatus" -> new ChangeStatusCommand(UUID.randomUUID().toString(),
+					new StatusChange(OrderStatus.CONFIRMED));
+			case "listOrders" -> new OrderQuery(10, null);
+			default -> UUID.randomUUID().toString();
+		};
+
+		assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> invocable.apply(input));
 	}
 
 	@Test

@@ -79,9 +79,9 @@ class JwtDecodersTests {
 	void floodOfUnknownKeyIdsDoesNotFloodTheIdentityProvider() throws Exception {
 		this.decoder.decode(sign(this.key, claims().build()));
 
+		RSAKey stranger = new RSAKeyGenerator(2048).generate();
 		for (int i = 0; i < 50; i++) {
-			RSAKey stranger = new RSAKeyGenerator(2048).keyID("unknown-" + i).generate();
-			String forged = sign(stranger, claims().build());
+			String forged = sign(new RSAKey.Builder(stranger).keyID("unknown-" + i).build(), claims().build());
 			// BadJwtException is the client's fault (401); any other JwtException would be a server error (500).
 			assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> this.decoder.decode(forged));
 		}

@@ -36,10 +36,19 @@ class KeycloakAuthoritiesConverterTests {
 	}
 
 	@Test
-	void mapsRealmRoles() {
+	void mapsRealmRolesApartFromApiRoles() {
 		Jwt jwt = jwt(Map.of("realm_access", Map.of("roles", List.of("admin", "offline_access"))));
 
-		assertThat(names(this.converter.convert(jwt))).containsExactlyInAnyOrder("ROLE_admin", "ROLE_offline_access");
+		assertThat(names(this.converter.convert(jwt))).containsExactlyInAnyOrder("REALM_admin", "REALM_offline_access")
+			.doesNotContain("ROLE_admin");
+	}
+
+	@Test
+	void noClaimYieldsASystemAuthority() {
+		Jwt jwt = jwt(Map.of("resource_access", Map.of("bulwark-api", Map.of("roles", List.of("order-expiry"))),
+				"realm_access", Map.of("roles", List.of("order-expiry")), "scope", "order-expiry"));
+
+		assertThat(names(this.converter.convert(jwt))).noneMatch(name -> name.startsWith("SYSTEM_"));
 	}
 
 	@Test

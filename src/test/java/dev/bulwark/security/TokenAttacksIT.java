@@ -141,6 +141,13 @@ class TokenAttacksIT extends ContractTest {
 	}
 
 	@Test
+	void rejectsTokenWithoutSubject() {
+		String token = this.signer.sign(this.signer.customerClaims(SUBJECT).subject(null).build());
+
+		assertInvalidToken(me(token), token);
+	}
+
+	@Test
 	void rejectsIdTokenUsedAsAccessToken() {
 		String idToken = this.tokens.signIn(ALICE).get("id_token").asString();
 

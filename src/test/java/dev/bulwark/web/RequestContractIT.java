@@ -101,6 +101,13 @@ class RequestContractIT extends ContractTest {
 	}
 
 	@Test
+	void bodyOverTheLimitIsRefusedEvenBeforeTheTokenIsLookedAt() {
+		ApiResponse response = this.api.post("/orders").json(orderJson().replace("Leave at the door", "x".repeat(20_000))).send();
+
+		assertThat(response.status()).isEqualTo(413);
+	}
+
+	@Test
 	void chunkedBodyOverTheLimitIsCutOff() {
 		ApiResponse response = this.api.post("/orders")
 			.token(this.tokens.user(ALICE))

@@ -48,6 +48,8 @@ class DynamoDbOrderRepository implements OrderRepository {
 
 	private static final String ALL_ORDERS = "all";
 
+	private static final int EXPIRY_PAGE_SIZE = 100;
+
 	private final DynamoDbEnhancedClient dynamoDb;
 
 	private final DynamoDbTable<OrderItem> orders;
@@ -184,7 +186,7 @@ class DynamoDbOrderRepository implements OrderRepository {
 		return this.orders.index(OrderItem.BY_STATUS)
 			.query(QueryEnhancedRequest.builder()
 				.queryConditional(QueryConditional.sortLessThan(before))
-				.limit(limit)
+				.limit(Math.min(limit, EXPIRY_PAGE_SIZE))
 				.build())
 			.stream()
 			.flatMap(page -> page.items().stream())
@@ -199,9 +201,12 @@ class DynamoDbOrderRepository implements OrderRepository {
 		return new OrderPage(items, (last != null) ? this.cursors.seal(last, listing) : null);
 	}
 
+	/**
+	 * The caller's id, length first, then the key: no two callers can produce the same scoped key, whatever
+	 * characters their ids and keys contain.
+	 */
 	private static String scopedKey(IdempotencyKey key) {
-		// A subject never contains '#', so callers cannot collide with each other's keys.
-		return key.callerId() + "#" + key.key();
+		return key.callerId().length() + ":" + key.callerId() + "#" + key.key();
 	}
 
 	/**
