@@ -10,6 +10,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -25,7 +26,8 @@ import dev.bulwark.web.ProblemResponses;
 /**
  * Limits each authenticated client by its tier, right after its token is verified and before anything else is
  * done for it. The client is the token's subject together with the client it was issued to ({@code azp}), so a
- * service account and a person never share an allowance, and nobody can pick their own key.
+ * service account and a person never share an allowance, and nobody can pick their own key. With a
+ * {@link FleetQuota}, the limits hold across every instance, not just this one.
  */
 class ClientRateLimitFilter extends OncePerRequestFilter {
 
@@ -41,8 +43,11 @@ class ClientRateLimitFilter extends OncePerRequestFilter {
 
 	private final MeterRegistry meters;
 
+	private final @Nullable FleetQuota fleet;
+
 	ClientRateLimitFilter(RateLimits limits, TierSelector tiers, Map<String, Limit> tierLimits, List<RouteLimit> routes,
-			ProblemResponses problems, MeterRegistry meters) {
+			ProblemResponses problems, MeterRegistry meters, @Nullable FleetQuota fleet) {
+		this.fleet = fleet;
 		this.limits = limits;
 		this.tiers = tiers;
 		this.tierLimits = tierLimits;
@@ -60,11 +65,11 @@ class ClientRateLimitFilter extends OncePerRequestFilter {
 		}
 		String client = token.getToken().getSubject() + "|" + token.getToken().getClaimAsString("azp");
 		String tier = this.tiers.select(token);
-		Decision decision = this.limits.acquire(client, tier, this.tierLimits.get(tier));
+		Decision decision = acquire(client, tier, this.tierLimits.get(tier));
 		for (Route route : this.routes) {
 			Limit routeLimit = route.limit.tiers().get(tier);
 			if (routeLimit != null && route.matcher.matches(request)) {
-				decision = decision.tighter(this.limits.acquire(client, tier + ":" + route.name, routeLimit));
+				decision = decision.tighter(acquire(client, tier + ":" + route.name, routeLimit));
 			}
 		}
 		RateLimitHeaders.write(response, decision);
@@ -75,6 +80,18 @@ class ClientRateLimitFilter extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	/**
+	 * This instance's limiter first: it costs nothing, and a client it refuses never reaches the fleet quota's
+	 * table.
+	 */
+	private Decision acquire(String client, String policy, Limit limit) {
+		Decision local = this.limits.acquire(client, policy, limit);
+		if (!local.allowed() || this.fleet == null) {
+			return local;
+		}
+		return local.tighter(this.fleet.acquire(client, policy, limit));
 	}
 
 	private Counter rejected(String tier) {

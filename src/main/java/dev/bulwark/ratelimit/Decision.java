@@ -9,12 +9,12 @@ import dev.bulwark.ratelimit.RateLimitProperties.Limit;
  * @param remaining requests left in the current window
  * @param secondsToReset seconds until the current window ends
  */
-record Decision(boolean allowed, String policy, Limit limit, int remaining, long secondsToReset) {
+public record Decision(boolean allowed, String policy, Limit limit, int remaining, long secondsToReset) {
 
 	/**
 	 * The decision that tells a client more: a refusal, or else the one with fewer requests left.
 	 */
-	Decision tighter(Decision other) {
+	public Decision tighter(Decision other) {
 		if (this.allowed != other.allowed) {
 			return this.allowed ? other : this;
 		}

@@ -2,6 +2,7 @@ package dev.bulwark.ratelimit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +23,7 @@ class RateLimitConfiguration {
 
 	@Bean
 	RateLimitFilters rateLimitFilters(RateLimits limits, RateLimitProperties properties, ProblemResponses problems,
-			MeterRegistry meters) {
+			MeterRegistry meters, ObjectProvider<FleetQuota> fleet) {
 		Counter unauthenticatedRejections = Counter.builder("bulwark.ratelimit.rejections")
 			.description("Requests refused by a rate limit")
 			.tag("tier", UnauthenticatedRateLimitFilter.POLICY)
@@ -31,7 +32,8 @@ class RateLimitConfiguration {
 				new UnauthenticatedRateLimitFilter(limits, properties.unauthenticated(),
 						new ClientAddresses(properties.trustedProxies()), problems, unauthenticatedRejections),
 				new ClientRateLimitFilter(limits, new TierSelector(properties.tierClaim(), properties.roleTiers(),
-						properties.tiers()), properties.tiers(), properties.routes(), problems, meters));
+						properties.tiers()), properties.tiers(), properties.routes(), problems, meters,
+						fleet.getIfAvailable()));
 	}
 
 }

@@ -32,7 +32,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("bulwark.rate-limit")
-record RateLimitProperties(@NotEmpty Map<String, @Valid @NotNull Limit> tiers,
+public record RateLimitProperties(@NotEmpty Map<String, @Valid @NotNull Limit> tiers,
 		@DefaultValue("bulwark_tier") @NotBlank String tierClaim, @DefaultValue Map<String, String> roleTiers,
 		@NotNull @Valid Limit unauthenticated, @DefaultValue List<@Valid RouteLimit> routes,
 		@DefaultValue List<String> trustedProxies, @DefaultValue("100000") @Min(1) int maxTrackedClients,
@@ -48,7 +48,7 @@ record RateLimitProperties(@NotEmpty Map<String, @Valid @NotNull Limit> tiers,
 	/**
 	 * So many requests per period.
 	 */
-	record Limit(@Min(1) @Max(1_000_000) int limit, @NotNull Duration period) {
+	public record Limit(@Min(1) @Max(1_000_000) int limit, @NotNull Duration period) {
 	}
 
 	/**

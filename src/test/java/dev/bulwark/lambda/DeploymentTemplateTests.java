@@ -33,7 +33,8 @@ class DeploymentTemplateTests {
 				"{Fn::GetAtt=OrdersTable.Arn}",
 				List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Scan"),
 				"{Fn::Sub=${OrdersTable.Arn}/index/byCustomer}", List.of("dynamodb:Query"),
-				"{Fn::GetAtt=IdempotencyTable.Arn}", List.of("dynamodb:GetItem", "dynamodb:PutItem")));
+				"{Fn::GetAtt=IdempotencyTable.Arn}", List.of("dynamodb:GetItem", "dynamodb:PutItem"),
+				"{Fn::GetAtt=RateLimitsTable.Arn}", List.of("dynamodb:UpdateItem")));
 		assertThat(grants("OrderExpiryFunction")).containsExactlyInAnyOrderEntriesOf(
 				Map.of("{Fn::Sub=${OrdersTable.Arn}/index/byStatus}", List.of("dynamodb:Query"),
 						"{Fn::GetAtt=OrdersTable.Arn}", List.of("dynamodb:UpdateItem")));
@@ -88,6 +89,8 @@ class DeploymentTemplateTests {
 		assertThat(list(jwt.get("audience"))).containsExactly(ref("Audience"));
 		assertThat(environment.get("BULWARK_ISSUER_URI")).isEqualTo(ref("IssuerUri"));
 		assertThat(environment.get("BULWARK_AUDIENCE")).isEqualTo(ref("Audience"));
+		assertThat(environment.get("BULWARK_RATELIMIT_FLEET_ENABLED")).isEqualTo(ref("FleetQuota"));
+		assertThat(map(this.template.section("Parameters").get("FleetQuota")).get("Default")).isEqualTo("false");
 		assertThat(map(this.template.section("Parameters").get("IssuerUri")).get("AllowedPattern").toString())
 			.startsWith("^https://");
 	}

@@ -9,7 +9,9 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Rate limits for the test run. Real tokens from Keycloak get the {@code default} tier, set high enough for the
  * whole suite; the rate-limit tests use tokens with a {@code bulwark_tier} claim naming the small test tiers, and
- * a client address of their own. The loopback address is a trusted proxy, as a load balancer would be.
+ * a client address of their own. The loopback address is a trusted proxy, as a load balancer would be. The
+ * fleet-wide quota is on, so that the Boot app and the Lambda handler of a test run count as two instances of one
+ * fleet.
  */
 public class TestRateLimits implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -49,7 +51,8 @@ public class TestRateLimits implements ApplicationContextInitializer<Configurabl
 				Map.entry("bulwark.rate-limit.unauthenticated.limit", Integer.toString(UNAUTHENTICATED)),
 				Map.entry("bulwark.rate-limit.unauthenticated.period", "1m"),
 				Map.entry("bulwark.rate-limit.trusted-proxies[0]", "127.0.0.1/32"),
-				Map.entry("bulwark.rate-limit.trusted-proxies[1]", "::1/128"));
+				Map.entry("bulwark.rate-limit.trusted-proxies[1]", "::1/128"),
+				Map.entry("bulwark.rate-limit.fleet.enabled", "true"));
 	}
 
 }
