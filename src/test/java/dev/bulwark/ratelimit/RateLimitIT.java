@@ -47,6 +47,19 @@ class RateLimitIT extends ContractTest {
 	}
 
 	@Test
+	void refusalsAreCountedPerTierForAdminsToSee() {
+		String token = client("small");
+		double before = rejections("small");
+		for (int i = 0; i <= SMALL; i++) {
+			me(token);
+		}
+
+		assertThat(rejections("small") - before).isEqualTo(1.0);
+		assertThat(this.api.get("/actuator/metrics/bulwark.ratelimit.rejections").token(this.tokens.user(CAROL)).send()
+			.status()).isEqualTo(403);
+	}
+
+	@Test
 	void anotherClientIsUnaffected() {
 		String greedy = client("small");
 		for (int i = 0; i <= SMALL; i++) {
@@ -145,6 +158,14 @@ class RateLimitIT extends ContractTest {
 			allowed += (me(token).status() == 200) ? 1 : 0;
 		}
 		return allowed;
+	}
+
+	private double rejections(String tier) {
+		ApiResponse metric = this.api.get("/actuator/metrics/bulwark.ratelimit.rejections?tag=tier:" + tier)
+			.token(this.tokens.user(DAVE))
+			.send();
+		// Before the first refusal of a tier, its counter does not exist yet.
+		return (metric.status() == 404) ? 0 : metric.json().get("measurements").get(0).get("value").asDouble();
 	}
 
 	/**
