@@ -5,12 +5,15 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+
 /**
  * Runs in a fresh JVM on the packaged Lambda artifact's class path and nothing else, the way Lambda runs the
  * function: constructs the handler, then feeds it each event file and writes each response file. Prints how long
  * construction and each invocation took. Used by {@code LambdaArtifactIT} and {@code bench/lambda-cold-start.sh}.
  *
- * <p>Arguments: pairs of event file and response file.
+ * <p>Arguments: pairs of event file and response file; with the system property {@code probe.handler=expiry}, the
+ * scheduled expiry function's handler instead of the HTTP API's.
  */
 public final class ColdStartProbe {
 
@@ -19,7 +22,8 @@ public final class ColdStartProbe {
 
 	public static void main(String[] args) throws Exception {
 		long start = System.nanoTime();
-		ApiGatewayHandler handler = new ApiGatewayHandler();
+		RequestStreamHandler handler = "expiry".equals(System.getProperty("probe.handler")) ? new OrderExpiryHandler()
+				: new ApiGatewayHandler();
 		long constructed = System.nanoTime();
 		System.err.printf("probe: handler constructed in %d ms%n", (constructed - start) / 1_000_000);
 		for (int i = 0; i + 1 < args.length; i += 2) {

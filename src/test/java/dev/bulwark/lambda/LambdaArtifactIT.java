@@ -2,6 +2,7 @@ package dev.bulwark.lambda;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -32,12 +33,18 @@ class LambdaArtifactIT {
 
 	private static PackagedLambda.Run run;
 
+	private static PackagedLambda.Run expiry;
+
 	@BeforeAll
 	static void runThePackageInAFreshJvm() throws Exception {
 		String alice = Tokens.shared().user("alice");
-		run = PackagedLambda.run(PackagedLambda.unpack(work.resolve("package")), work,
-				List.of(httpApiEvent("GET", "/me", alice), httpApiEvent("GET", "/orders", alice),
-						httpApiEvent("GET", "/orders", null)));
+		Path unpacked = PackagedLambda.unpack(work.resolve("package"));
+		run = PackagedLambda.run(unpacked, work.resolve("api"), List.of(httpApiEvent("GET", "/me", alice),
+				httpApiEvent("GET", "/orders", alice), httpApiEvent("GET", "/orders", null)));
+		expiry = PackagedLambda.runExpiry(unpacked, work.resolve("expiry"), List.of("""
+				{"version":"0","id":"packaged","detail-type":"Scheduled Event","source":"aws.events",
+				 "account":"123456789012","time":"%s","region":"eu-central-1","resources":[],"detail":{}}
+				""".formatted(Instant.now())));
 	}
 
 	@Test
@@ -72,6 +79,14 @@ class LambdaArtifactIT {
 
 		assertThat(orders.get("statusCode").asInt()).as(run.output()).isEqualTo(200);
 		assertThat(JSON.readTree(orders.get("body").asString()).has("items")).isTrue();
+	}
+
+	@Test
+	void packagedExpiryFunctionRunsAsLambdaStartsIt() {
+		JsonNode report = expiry.responses().get(0);
+
+		assertThat(report.has("expired")).as(expiry.output()).isTrue();
+		assertThat(report.get("cutoff").asString()).isNotBlank();
 	}
 
 	@Test

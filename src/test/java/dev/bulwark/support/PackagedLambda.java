@@ -71,9 +71,23 @@ public final class PackagedLambda {
 	 * Runs the unpacked package once with the given API Gateway events.
 	 */
 	public static Run run(Path unpacked, Path work, List<String> events) throws IOException, InterruptedException {
+		return run(unpacked, work, events, "api");
+	}
+
+	/**
+	 * Runs the unpacked package's scheduled expiry function once with the given EventBridge events, started as
+	 * Lambda starts it (the template's {@code MAIN_CLASS}).
+	 */
+	public static Run runExpiry(Path unpacked, Path work, List<String> events) throws IOException, InterruptedException {
+		return run(unpacked, work, events, "expiry");
+	}
+
+	private static Run run(Path unpacked, Path work, List<String> events, String handler)
+			throws IOException, InterruptedException {
 		Path probe = copyProbe(work.resolve("probe"));
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", unpacked + ":" + unpacked.resolve("lib") + "/*:" + probe, ColdStartProbe.class.getName()));
+				"-Dprobe.handler=" + handler, "-cp", unpacked + ":" + unpacked.resolve("lib") + "/*:" + probe,
+				ColdStartProbe.class.getName()));
 		List<Path> outputs = new ArrayList<>();
 		for (int i = 0; i < events.size(); i++) {
 			Path in = Files.writeString(work.resolve("event" + i + ".json"), events.get(i));
@@ -89,7 +103,8 @@ public final class PackagedLambda {
 		builder.environment()
 			.putAll(Map.of("BULWARK_ISSUER_URI", KeycloakServer.shared().issuer(DevRealm.NAME), "BULWARK_DYNAMODB_ENDPOINT",
 					LocalDynamoDb.shared().endpoint(), "BULWARK_DYNAMODB_REGION", "eu-central-1",
-					"BULWARK_DYNAMODB_CREATETABLES", "true", "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local"));
+					"BULWARK_DYNAMODB_CREATETABLES", "true", "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local",
+					"MAIN_CLASS", "dev.bulwark.BulwarkApplication"));
 		Process process = builder.start();
 		if (!process.waitFor(3, TimeUnit.MINUTES)) {
 			process.destroyForcibly();
