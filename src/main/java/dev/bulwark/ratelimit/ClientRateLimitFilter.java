@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -74,7 +73,7 @@ class ClientRateLimitFilter extends OncePerRequestFilter {
 		}
 		RateLimitHeaders.write(response, decision);
 		if (!decision.allowed()) {
-			rejected(tier).increment();
+			Rejections.of(this.meters, tier).increment();
 			this.problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
 					"Too many requests; retry after " + decision.secondsToReset() + " seconds.");
 			return;
@@ -92,13 +91,6 @@ class ClientRateLimitFilter extends OncePerRequestFilter {
 			return local;
 		}
 		return local.tighter(this.fleet.acquire(client, policy, limit));
-	}
-
-	private Counter rejected(String tier) {
-		return Counter.builder("bulwark.ratelimit.rejections")
-			.description("Requests refused by a rate limit")
-			.tag("tier", tier)
-			.register(this.meters);
 	}
 
 	private static final class Route {

@@ -1,6 +1,5 @@
 package dev.bulwark.ratelimit;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -24,13 +23,10 @@ class RateLimitConfiguration {
 	@Bean
 	RateLimitFilters rateLimitFilters(RateLimits limits, RateLimitProperties properties, ProblemResponses problems,
 			MeterRegistry meters, ObjectProvider<FleetQuota> fleet) {
-		Counter unauthenticatedRejections = Counter.builder("bulwark.ratelimit.rejections")
-			.description("Requests refused by a rate limit")
-			.tag("tier", UnauthenticatedRateLimitFilter.POLICY)
-			.register(meters);
 		return new RateLimitFilters(
 				new UnauthenticatedRateLimitFilter(limits, properties.unauthenticated(),
-						new ClientAddresses(properties.trustedProxies()), problems, unauthenticatedRejections),
+						new ClientAddresses(properties.trustedProxies()), problems,
+						Rejections.of(meters, UnauthenticatedRateLimitFilter.POLICY)),
 				new ClientRateLimitFilter(limits, new TierSelector(properties.tierClaim(), properties.roleTiers(),
 						properties.tiers()), properties.tiers(), properties.routes(), problems, meters,
 						fleet.getIfAvailable()));
