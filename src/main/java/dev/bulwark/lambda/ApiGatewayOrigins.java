@@ -7,6 +7,8 @@ import com.amazonaws.serverless.proxy.RequestReader;
 import com.amazonaws.serverless.proxy.model.AwsProxyRequestContext;
 import com.amazonaws.serverless.proxy.model.HttpApiV2ProxyRequestContext;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -21,6 +23,7 @@ import dev.bulwark.web.PublicOriginResolver;
  * attributes are absent and nothing is resolved.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiGatewayOrigins implements PublicOriginResolver {
 
 	private static final String UNKNOWN_CLIENT = "unknown";

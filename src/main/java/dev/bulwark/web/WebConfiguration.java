@@ -1,15 +1,32 @@
 package dev.bulwark.web;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /**
  * The API's request filters, applied by the security filter chain (see {@link ApiRequestFilters}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
+
+	/**
+	 * The configured public origin, if any; consulted after runtime-specific resolvers (API Gateway's), which
+	 * know better.
+	 */
+	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	@ConditionalOnProperty("bulwark.web.public-host")
+	PublicOriginResolver configuredPublicOrigin(WebProperties properties) {
+		return request -> Optional.of(PublicOrigin.https(Objects.requireNonNull(properties.publicHost()),
+				properties.publicPathPrefix(), request.getRemoteAddr()));
+	}
 
 	@Bean
 	ApiRequestFilters apiRequestFilters(WebProperties properties, ProblemResponses problems,

@@ -1,0 +1,46 @@
+package dev.bulwark.web;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.web.util.UrlUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PublicOriginFilterTests {
+
+	@Test
+	void urlsUseThePublicOriginNotTheHostHeader() throws Exception {
+		PublicOriginFilter filter = new PublicOriginFilter(
+				List.of(request -> Optional.of(PublicOrigin.https("api.example.com", "/v1", "198.51.100.7"))));
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/orders");
+		request.addHeader("Host", "evil.example");
+		request.setServerName("evil.example");
+		request.setRemoteAddr("10.0.0.1");
+		AtomicReference<HttpServletRequest> seen = new AtomicReference<>();
+
+		filter.doFilter(request, new MockHttpServletResponse(), (req, res) -> seen.set((HttpServletRequest) req));
+
+		assertThat(UrlUtils.buildFullRequestUrl(seen.get())).isEqualTo("https://api.example.com/v1/orders");
+		assertThat(seen.get().getContextPath()).isEqualTo("/v1");
+		assertThat(seen.get().isSecure()).isTrue();
+		assertThat(seen.get().getRemoteAddr()).isEqualTo("198.51.100.7");
+	}
+
+	@Test
+	void requestIsUntouchedWhenNoResolverKnowsItsOrigin() throws Exception {
+		PublicOriginFilter filter = new PublicOriginFilter(List.of(request -> Optional.empty()));
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/orders");
+		AtomicReference<Object> seen = new AtomicReference<>();
+
+		filter.doFilter(request, new MockHttpServletResponse(), (req, res) -> seen.set(req));
+
+		assertThat(seen.get()).isSameAs(request);
+	}
+
+}
