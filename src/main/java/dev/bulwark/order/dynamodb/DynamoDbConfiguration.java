@@ -60,7 +60,8 @@ class DynamoDbConfiguration {
 			DynamoDbTable<IdempotencyItem> idempotencyTable, DynamoDbProperties properties, JsonMapper jsonMapper,
 			Clock clock) {
 		return new DynamoDbOrderRepository(dynamoDb, orderTable, idempotencyTable,
-				new PageCursors(cursorKey(properties), jsonMapper), properties.idempotencyTtl(), clock);
+				new PageCursors(cursorKey(properties), properties.cursorTtl(), clock, jsonMapper), properties.idempotencyTtl(),
+				clock);
 	}
 
 	@Bean

@@ -19,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param idempotencyTable the table that remembers {@code Idempotency-Key}s
  * @param idempotencyTtl how long an {@code Idempotency-Key} is remembered
  * @param createTables create missing tables at startup: for local runs only, in AWS the tables are deployed
+ * @param cursorTtl how long a page cursor can be used
  * @param cursorKey base64 of a 256-bit AES key that seals page cursors; every instance must share it. Unset, a
  * random key is made at startup, so cursors do not survive a restart or cross instances
  */
@@ -28,5 +29,5 @@ record DynamoDbProperties(@Nullable URI endpoint, @Nullable String region,
 		@DefaultValue("bulwark-orders") @NotBlank String ordersTable,
 		@DefaultValue("bulwark-idempotency") @NotBlank String idempotencyTable,
 		@DefaultValue("24h") @NotNull Duration idempotencyTtl, @DefaultValue("false") boolean createTables,
-		@Nullable String cursorKey) {
+		@DefaultValue("1h") @NotNull Duration cursorTtl, @Nullable String cursorKey) {
 }

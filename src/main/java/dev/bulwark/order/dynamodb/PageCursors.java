@@ -3,6 +3,8 @@ package dev.bulwark.order.dynamodb;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +16,6 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.bulwark.order.InvalidCursorException;
@@ -22,7 +23,8 @@ import dev.bulwark.order.InvalidCursorException;
 /**
  * Turns DynamoDB's {@code LastEvaluatedKey} into an opaque page cursor and back. Cursors are sealed with AES-GCM,
  * and the listing they belong to (e.g. one customer's orders) is bound in as associated data: a client can neither
- * read a cursor nor change it, and a cursor issued for one customer's listing is refused for any other listing.
+ * read a cursor nor change it, a cursor issued for one customer's listing is refused for any other listing, and a
+ * cursor expires, so one that leaked does not work for ever.
  */
 class PageCursors {
 
@@ -32,18 +34,21 @@ class PageCursors {
 
 	private static final int TAG_BITS = 128;
 
-	private static final TypeReference<Map<String, String>> KEY_TYPE = new TypeReference<>() {
-	};
-
 	private final SecretKeySpec key;
+
+	private final Duration ttl;
+
+	private final Clock clock;
 
 	private final JsonMapper jsonMapper;
 
-	PageCursors(byte[] key, JsonMapper jsonMapper) {
+	PageCursors(byte[] key, Duration ttl, Clock clock, JsonMapper jsonMapper) {
 		if (key.length != 32) {
 			throw new IllegalArgumentException("The cursor key must be 256 bits");
 		}
 		this.key = new SecretKeySpec(key, "AES");
+		this.ttl = ttl;
+		this.clock = clock;
 		this.jsonMapper = jsonMapper;
 	}
 
@@ -59,7 +64,8 @@ class PageCursors {
 		new SecureRandom().nextBytes(nonce);
 		try {
 			Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, listing);
-			byte[] sealed = cipher.doFinal(this.jsonMapper.writeValueAsBytes(plain));
+			Payload payload = new Payload(plain, this.clock.instant().plus(this.ttl).getEpochSecond());
+			byte[] sealed = cipher.doFinal(this.jsonMapper.writeValueAsBytes(payload));
 			byte[] cursor = new byte[NONCE_BYTES + sealed.length];
 			System.arraycopy(nonce, 0, cursor, 0, NONCE_BYTES);
 			System.arraycopy(sealed, 0, cursor, NONCE_BYTES, sealed.length);
@@ -82,13 +88,23 @@ class PageCursors {
 			byte[] nonce = new byte[NONCE_BYTES];
 			System.arraycopy(raw, 0, nonce, 0, NONCE_BYTES);
 			byte[] plain = cipher(Cipher.DECRYPT_MODE, nonce, listing).doFinal(raw, NONCE_BYTES, raw.length - NONCE_BYTES);
+			Payload payload = this.jsonMapper.readValue(plain, Payload.class);
+			if (payload.expiresAt() < this.clock.instant().getEpochSecond()) {
+				throw new InvalidCursorException();
+			}
 			Map<String, AttributeValue> key = new LinkedHashMap<>();
-			this.jsonMapper.readValue(plain, KEY_TYPE).forEach((name, value) -> key.put(name, AttributeValue.fromS(value)));
+			payload.key().forEach((name, value) -> key.put(name, AttributeValue.fromS(value)));
 			return key;
 		}
 		catch (IllegalArgumentException | GeneralSecurityException | JacksonException ex) {
 			throw new InvalidCursorException();
 		}
+	}
+
+	/**
+	 * What a cursor holds: where the next page starts, and until when (epoch seconds) the cursor may be used.
+	 */
+	record Payload(Map<String, String> key, long expiresAt) {
 	}
 
 	private Cipher cipher(int mode, byte[] nonce, String listing) throws GeneralSecurityException {

@@ -1,5 +1,10 @@
 package dev.bulwark.order.dynamodb;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Map;
 
@@ -17,7 +22,10 @@ class PageCursorsTests {
 	private static final Map<String, AttributeValue> LAST_KEY = Map.of("id", AttributeValue.fromS("order-1"),
 			"customerId", AttributeValue.fromS("alice"), "createdAt", AttributeValue.fromS("2026-11-22T10:00:00Z"));
 
-	private final PageCursors cursors = new PageCursors(new byte[32], JsonMapper.builder().build());
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+
+	private final PageCursors cursors = new PageCursors(new byte[32], Duration.ofHours(1), this.clock,
+			JsonMapper.builder().build());
 
 	@Test
 	void roundTripsTheLastEvaluatedKey() {
@@ -45,8 +53,20 @@ class PageCursorsTests {
 	void refusesCursorSealedWithAnotherKey() {
 		byte[] otherKey = new byte[32];
 		otherKey[0] = 1;
-		String cursor = new PageCursors(otherKey, JsonMapper.builder().build()).seal(LAST_KEY, "all");
+		String cursor = new PageCursors(otherKey, Duration.ofHours(1), this.clock, JsonMapper.builder().build())
+			.seal(LAST_KEY, "all");
 
+		assertThatExceptionOfType(InvalidCursorException.class).isThrownBy(() -> this.cursors.open(cursor, "all"));
+	}
+
+	@Test
+	void expires() {
+		String cursor = this.cursors.seal(LAST_KEY, "all");
+		this.clock.advance(Duration.ofMinutes(59));
+
+		assertThat(this.cursors.open(cursor, "all")).isEqualTo(LAST_KEY);
+
+		this.clock.advance(Duration.ofMinutes(2));
 		assertThatExceptionOfType(InvalidCursorException.class).isThrownBy(() -> this.cursors.open(cursor, "all"));
 	}
 
@@ -60,6 +80,35 @@ class PageCursorsTests {
 	void noCursorWhenThereIsNoNextPage() {
 		assertThat(this.cursors.seal(Map.of(), "all")).isNull();
 		assertThat(this.cursors.open(null, "all")).isNull();
+	}
+
+	private static final class MutableClock extends Clock {
+
+		private Instant now;
+
+		private MutableClock(Instant now) {
+			this.now = now;
+		}
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
 	}
 
 }
