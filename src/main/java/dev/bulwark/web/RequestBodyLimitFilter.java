@@ -1,6 +1,18 @@
 package dev.bulwark.web;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URLDecoder;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -9,6 +21,8 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -16,6 +30,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses request bodies over the configured size with 413. A declared {@code Content-Length} over the limit is
  * refused before anything else runs, token verification included; a body without one (chunked) is cut off as
  * soon as it goes over.
+ *
+ * <p>Everything after this filter sees the body only through the limit. A servlet container also reads bodies on
+ * its own, past any wrapper, when asked for form parameters or multipart parts; the API takes neither, so request
+ * parameters come from the query string alone and parts are refused. Nothing that runs before this filter may read
+ * a body: {@code application.yml} switches off Spring's form-content filter and multipart parsing, and
+ * {@code ServletFilterOrderIT} keeps the filters in front of the security chain to ones that never read one.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -57,14 +77,105 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 		private final long maxBytes;
 
+		private @Nullable LimitedInputStream body;
+
+		private @Nullable BufferedReader reader;
+
+		private @Nullable Map<String, String[]> parameters;
+
 		private LimitedRequest(HttpServletRequest request, long maxBytes) {
 			super(request);
 			this.maxBytes = maxBytes;
 		}
 
+		/**
+		 * One stream for the whole request, so that the count holds however often the stream is asked for.
+		 */
 		@Override
 		public ServletInputStream getInputStream() throws IOException {
-			return new LimitedInputStream(super.getInputStream(), this.maxBytes);
+			if (this.body == null) {
+				this.body = new LimitedInputStream(super.getInputStream(), this.maxBytes);
+			}
+			return this.body;
+		}
+
+		/**
+		 * The container's reader would read past the limit: this one reads through it.
+		 */
+		@Override
+		public BufferedReader getReader() throws IOException {
+			if (this.reader == null) {
+				String encoding = getCharacterEncoding();
+				Charset charset = (encoding != null) ? Charset.forName(encoding) : StandardCharsets.UTF_8;
+				this.reader = new BufferedReader(new InputStreamReader(getInputStream(), charset));
+			}
+			return this.reader;
+		}
+
+		@Override
+		public @Nullable String getParameter(String name) {
+			String[] values = parameters().get(name);
+			return (values != null) ? values[0] : null;
+		}
+
+		@Override
+		public Map<String, String[]> getParameterMap() {
+			return parameters();
+		}
+
+		@Override
+		public Enumeration<String> getParameterNames() {
+			return Collections.enumeration(parameters().keySet());
+		}
+
+		@Override
+		public String @Nullable [] getParameterValues(String name) {
+			String[] values = parameters().get(name);
+			return (values != null) ? values.clone() : null;
+		}
+
+		@Override
+		public Collection<Part> getParts() throws ServletException {
+			throw new ServletException("Multipart bodies are not accepted");
+		}
+
+		@Override
+		public Part getPart(String name) throws ServletException {
+			throw new ServletException("Multipart bodies are not accepted");
+		}
+
+		/**
+		 * The query string's parameters, decoded as the container decodes them (UTF-8, {@code +} for a space); a
+		 * pair that does not decode is left out, as the container leaves it out.
+		 */
+		private Map<String, String[]> parameters() {
+			if (this.parameters == null) {
+				Map<String, List<String>> pairs = new LinkedHashMap<>();
+				String query = getQueryString();
+				if (query != null) {
+					for (String pair : query.split("&")) {
+						int equals = pair.indexOf('=');
+						String name = decode((equals < 0) ? pair : pair.substring(0, equals));
+						String value = decode((equals < 0) ? "" : pair.substring(equals + 1));
+						if (name != null && !name.isEmpty() && value != null) {
+							pairs.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
+						}
+					}
+				}
+				Map<String, String[]> parameters = new LinkedHashMap<>();
+				pairs.forEach((name, values) -> parameters.put(name, values.toArray(String[]::new)));
+				this.parameters = Collections.unmodifiableMap(parameters);
+			}
+			return this.parameters;
+		}
+
+		private static @Nullable String decode(String encoded) {
+			try {
+				return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+			}
+			catch (IllegalArgumentException ex) {
+				return null;
+			}
 		}
 
 	}
@@ -84,6 +195,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 		@Override
 		public int read() throws IOException {
+			refuseIfOver();
 			int b = this.delegate.read();
 			if (b != -1) {
 				count(1);
@@ -91,9 +203,16 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 			return b;
 		}
 
+		/**
+		 * Never asks the container for more than one byte past the limit, so no more than that is ever read.
+		 */
 		@Override
 		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int n = this.delegate.read(buffer, offset, length);
+			refuseIfOver();
+			if (length == 0) {
+				return 0;
+			}
+			int n = this.delegate.read(buffer, offset, (int) Math.min(length, this.maxBytes - this.read + 1));
 			if (n > 0) {
 				count(n);
 			}
@@ -102,6 +221,10 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 		private void count(int n) throws RequestBodyTooLargeException {
 			this.read += n;
+			refuseIfOver();
+		}
+
+		private void refuseIfOver() throws RequestBodyTooLargeException {
 			if (this.read > this.maxBytes) {
 				throw new RequestBodyTooLargeException(this.maxBytes);
 			}
