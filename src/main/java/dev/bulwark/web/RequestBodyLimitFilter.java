@@ -24,6 +24,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -32,8 +33,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * soon as it goes over.
  *
  * <p>Everything after this filter sees the body only through the limit. A servlet container also reads bodies on
- * its own, past any wrapper, when asked for form parameters or multipart parts; the API takes neither, so request
- * parameters come from the query string alone and parts are refused. Nothing that runs before this filter may read
+ * its own, past any wrapper, when asked for form parameters or multipart parts; the API takes neither, so the
+ * parameters of a form request come from its query string alone, and parts are refused. Nothing that runs before this filter may read
  * a body: {@code application.yml} switches off Spring's form-content filter and multipart parsing, and
  * {@code ServletFilterOrderIT} keeps the filters in front of the security chain to ones that never read one.
  */
@@ -75,6 +76,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private static final class LimitedRequest extends HttpServletRequestWrapper {
 
+		private static final String FORM = MediaType.APPLICATION_FORM_URLENCODED_VALUE;
+
 		private final long maxBytes;
 
 		private @Nullable LimitedInputStream body;
@@ -114,23 +117,29 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 		@Override
 		public @Nullable String getParameter(String name) {
-			String[] values = parameters().get(name);
+			if (!formBody()) {
+				return super.getParameter(name);
+			}
+			String[] values = queryParameters().get(name);
 			return (values != null) ? values[0] : null;
 		}
 
 		@Override
 		public Map<String, String[]> getParameterMap() {
-			return parameters();
+			return formBody() ? queryParameters() : super.getParameterMap();
 		}
 
 		@Override
 		public Enumeration<String> getParameterNames() {
-			return Collections.enumeration(parameters().keySet());
+			return formBody() ? Collections.enumeration(queryParameters().keySet()) : super.getParameterNames();
 		}
 
 		@Override
 		public String @Nullable [] getParameterValues(String name) {
-			String[] values = parameters().get(name);
+			if (!formBody()) {
+				return super.getParameterValues(name);
+			}
+			String[] values = queryParameters().get(name);
 			return (values != null) ? values.clone() : null;
 		}
 
@@ -145,10 +154,19 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 		}
 
 		/**
+		 * A form body is the one a servlet container parses for parameters by itself, reading it from its own
+		 * buffers, past this limit.
+		 */
+		private boolean formBody() {
+			String contentType = getContentType();
+			return contentType != null && contentType.regionMatches(true, 0, FORM, 0, FORM.length());
+		}
+
+		/**
 		 * The query string's parameters, decoded as the container decodes them (UTF-8, {@code +} for a space); a
 		 * pair that does not decode is left out, as the container leaves it out.
 		 */
-		private Map<String, String[]> parameters() {
+		private Map<String, String[]> queryParameters() {
 			if (this.parameters == null) {
 				Map<String, List<String>> pairs = new LinkedHashMap<>();
 				String query = getQueryString();
