@@ -1,5 +1,7 @@
 package dev.bulwark.ratelimit;
 
+import java.time.Clock;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -25,7 +27,9 @@ class RateLimitConfiguration {
 			MeterRegistry meters, ObjectProvider<FleetQuota> fleet) {
 		return new RateLimitFilters(
 				new UnauthenticatedRateLimitFilter(limits, properties.unauthenticated(),
-						new ClientAddresses(properties.trustedProxies()), problems,
+						new ClientAddresses(properties.trustedProxies()),
+						new KnownCallers(properties.maxTrackedClients(), properties.knownCallerRetention(), Clock.systemUTC()),
+						problems,
 						Rejections.of(meters, UnauthenticatedRateLimitFilter.POLICY)),
 				new ClientRateLimitFilter(limits, new TierSelector(properties.tierClaim(), properties.roleTiers(),
 						properties.tiers()), properties.tiers(), properties.routes(), problems, meters,

@@ -23,8 +23,10 @@ import org.springframework.validation.annotation.Validated;
  * @param tiers the tiers by name; {@code default} is required and applies when nothing else selects a tier
  * @param tierClaim a token claim that names the client's tier (set by the identity provider, never by the client)
  * @param roleTiers the tier a role selects when the claim does not
- * @param unauthenticated failed authentications (no token, or an invalid one) allowed per client address; once
- * used up, requests from that address are refused before their token is even looked at
+ * @param unauthenticated failed authentications (a token that did not verify) allowed per client address; once
+ * used up, tokens from that address are verified only for callers this instance knows (and each of them only this
+ * often at that address), others are refused before verification
+ * @param knownCallerRetention how long a caller who authenticated counts as known
  * @param routes stricter limits for some routes, on top of the tier's
  * @param trustedProxies proxies (CIDR) whose {@code X-Forwarded-For} names the client; nobody else's is believed
  * @param maxTrackedClients how many clients' limiters are kept at most; the least recently seen go first
@@ -36,7 +38,7 @@ public record RateLimitProperties(@NotEmpty Map<String, @Valid @NotNull Limit> t
 		@DefaultValue("bulwark_tier") @NotBlank String tierClaim, @DefaultValue Map<String, String> roleTiers,
 		@NotNull @Valid Limit unauthenticated, @DefaultValue List<@Valid RouteLimit> routes,
 		@DefaultValue List<String> trustedProxies, @DefaultValue("100000") @Min(1) int maxTrackedClients,
-		@DefaultValue("10m") @NotNull Duration idleTimeout) {
+		@DefaultValue("10m") @NotNull Duration idleTimeout, @DefaultValue("24h") @NotNull Duration knownCallerRetention) {
 
 	static final String DEFAULT_TIER = "default";
 

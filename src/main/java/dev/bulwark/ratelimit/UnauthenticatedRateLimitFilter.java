@@ -7,20 +7,35 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.bulwark.ratelimit.RateLimitProperties.Limit;
 import dev.bulwark.web.ProblemResponses;
 
 /**
- * Counts failed authentications (a 401: no token, or one that did not verify) per client address, and once an
- * address has used up its allowance refuses its requests before their tokens are looked at, so that a flood of
- * forged tokens costs a signature check only until the allowance is gone.
+ * Bounds how many bad tokens one client address can make this instance verify, without letting anybody's
+ * failures lock out somebody else at the same address (a NAT, a corporate proxy, a load balancer nobody
+ * configured as trusted).
+ *
+ * <p>Failed authentications (a token that ended in 401) are counted per address. While an address is over its
+ * allowance, a token from it is verified only if this instance has verified that very token before, or if the
+ * caller it claims to be has authenticated here before and still has allowance of its own at that address; any
+ * other token is refused with 429 before it is verified. Requests without a token are never refused here: they
+ * cost no verification, and health checks are among them.
+ *
+ * <p>The price: a caller this instance has never seen, whose first token comes from an address that is over its
+ * allowance, waits for the address's window to pass.
  */
 class UnauthenticatedRateLimitFilter extends OncePerRequestFilter {
 
 	static final String POLICY = "unauthenticated";
+
+	private static final String KNOWN_CALLER_POLICY = "unauthenticated-known-caller";
 
 	private final RateLimits limits;
 
@@ -28,15 +43,18 @@ class UnauthenticatedRateLimitFilter extends OncePerRequestFilter {
 
 	private final ClientAddresses addresses;
 
+	private final KnownCallers known;
+
 	private final ProblemResponses problems;
 
 	private final Counter rejections;
 
-	UnauthenticatedRateLimitFilter(RateLimits limits, Limit limit, ClientAddresses addresses, ProblemResponses problems,
-			Counter rejections) {
+	UnauthenticatedRateLimitFilter(RateLimits limits, Limit limit, ClientAddresses addresses, KnownCallers known,
+			ProblemResponses problems, Counter rejections) {
 		this.limits = limits;
 		this.limit = limit;
 		this.addresses = addresses;
+		this.known = known;
 		this.problems = problems;
 		this.rejections = rejections;
 	}
@@ -44,19 +62,51 @@ class UnauthenticatedRateLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		String token = bearerToken(request);
+		if (token == null) {
+			chain.doFilter(request, response);
+			return;
+		}
 		String address = this.addresses.of(request);
-		Decision before = this.limits.peek(address, POLICY, this.limit);
-		if (!before.allowed()) {
+		Decision refusal = refusal(address, token);
+		if (refusal != null) {
 			this.rejections.increment();
-			RateLimitHeaders.write(response, before);
+			RateLimitHeaders.write(response, refusal);
 			this.problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
-					"Too many failed authentications from this address; retry after " + before.secondsToReset() + " seconds.");
+					"Too many failed authentications from this address; retry after " + refusal.secondsToReset() + " seconds.");
 			return;
 		}
 		chain.doFilter(request, response);
 		if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
 			this.limits.acquire(address, POLICY, this.limit);
 		}
+		else if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken authenticated) {
+			this.known.remember(authenticated.getToken());
+		}
+	}
+
+	/**
+	 * Why this token is not worth verifying now, or {@code null} if it is.
+	 */
+	private @Nullable Decision refusal(String address, String token) {
+		Decision addressAllowance = this.limits.peek(address, POLICY, this.limit);
+		if (addressAllowance.allowed() || this.known.knowsToken(token)) {
+			return null;
+		}
+		String caller = this.known.knownClaimedCaller(token);
+		if (caller == null) {
+			return addressAllowance;
+		}
+		Decision callerAllowance = this.limits.acquire(address + "\n" + caller, KNOWN_CALLER_POLICY, this.limit);
+		return callerAllowance.allowed() ? null : callerAllowance;
+	}
+
+	private static @Nullable String bearerToken(HttpServletRequest request) {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			return null;
+		}
+		return authorization.substring(7).trim();
 	}
 
 }

@@ -1,12 +1,14 @@
 package dev.bulwark.ratelimit;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import dev.bulwark.support.Api;
 import dev.bulwark.support.ApiResponse;
 import dev.bulwark.support.Concurrently;
 import dev.bulwark.support.ContractTest;
@@ -116,15 +118,13 @@ class RateLimitIT extends ContractTest {
 	}
 
 	@Test
-	void failedAuthenticationsCutAnAddressOffBeforeAnyTokenIsVerified() {
-		String forged = RealmSigner.signWithUnknownKey(this.signer.customerClaims(UUID.randomUUID().toString()).build());
-		for (int i = 0; i < UNAUTHENTICATED; i++) {
-			assertThat(this.api.get("/orders").token(forged).send().status()).isEqualTo(401);
-		}
+	void forgedTokensFromALockedOutAddressAreRefusedUnverified() {
+		lockOutThisAddress();
 		double verifiedBefore = verifications();
 
-		List<ApiResponse> flood = List.of(this.api.get("/orders").token(forged).send(),
-				this.api.get("/orders").token(this.tokens.user(ALICE)).send(), this.api.get("/orders").send());
+		List<ApiResponse> flood = List.of(me(badSignature(stranger())), me(badSignature(stranger())),
+				me(RealmSigner.signWithUnknownKey(this.signer.customerClaims(UUID.randomUUID().toString()).build())),
+				me("not-even-a-token"));
 		double verifiedAfter = verifications();
 
 		assertThat(flood).extracting(ApiResponse::status).containsOnly(429);
@@ -132,6 +132,95 @@ class RateLimitIT extends ContractTest {
 		assertThat(flood.get(0).header("Retry-After")).isNotNull();
 		// The only verification in between is the one of the second metrics request itself.
 		assertThat(verifiedAfter - verifiedBefore).isEqualTo(1.0);
+	}
+
+	@Test
+	void aTokenThatVerifiedBeforeIsNeverLockedOutByOthersFailures() {
+		String alice = this.tokens.user(ALICE);
+		assertThat(this.api.get("/orders").token(alice).from(Api.randomClientAddress()).send().status()).isEqualTo(200);
+		lockOutThisAddress();
+
+		assertThat(this.api.get("/orders").token(alice).send().status()).isEqualTo(200);
+		assertThat(this.api.get("/orders").token(alice).send().status()).isEqualTo(200);
+	}
+
+	@Test
+	void aKnownCallersNewTokenIsVerifiedAtALockedOutAddress() {
+		String subject = UUID.randomUUID().toString();
+		assertThat(this.api.get("/me").token(this.signer.sign(this.signer.customerClaims(subject).build()))
+			.from(Api.randomClientAddress())
+			.send()
+			.status()).isEqualTo(200);
+		lockOutThisAddress();
+
+		String newToken = this.signer.sign(this.signer.customerClaims(subject).build());
+
+		assertThat(me(newToken).status()).isEqualTo(200);
+	}
+
+	@Test
+	void forgedTokensClaimingAKnownCallerAreVerifiedOnlyWithinThatCallersOwnAllowance() {
+		String subject = UUID.randomUUID().toString();
+		String genuine = this.signer.sign(this.signer.customerClaims(subject).build());
+		assertThat(me(genuine).status()).isEqualTo(200);
+		lockOutThisAddress();
+
+		List<Integer> forgeries = new ArrayList<>();
+		for (int i = 0; i < UNAUTHENTICATED + 3; i++) {
+			forgeries.add(me(badSignature(this.signer.sign(this.signer.customerClaims(subject).build()))).status());
+		}
+
+		assertThat(forgeries.subList(0, UNAUTHENTICATED)).containsOnly(401);
+		assertThat(forgeries.subList(UNAUTHENTICATED, forgeries.size())).containsOnly(429);
+		assertThat(me(genuine).status()).isEqualTo(200);
+	}
+
+	/**
+	 * The price of bounding verifications per address: a caller this instance has never seen waits for the
+	 * address's window to pass.
+	 */
+	@Test
+	void anUnknownCallersFirstTokenAtALockedOutAddressWaitsForTheWindow() {
+		lockOutThisAddress();
+
+		ApiResponse refused = me(stranger());
+
+		assertThat(refused.status()).isEqualTo(429);
+		assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 60);
+	}
+
+	@Test
+	void requestsWithoutATokenAreNeverLockedOut() {
+		lockOutThisAddress();
+
+		assertThat(this.api.get("/actuator/health").send().status()).isEqualTo(200);
+		assertThat(this.api.get("/.well-known/oauth-protected-resource").send().status()).isEqualTo(200);
+		assertThat(this.api.get("/orders").send().status()).isEqualTo(401);
+	}
+
+	/**
+	 * Fails authentication from this test's address until the address has no allowance left.
+	 */
+	private void lockOutThisAddress() {
+		for (int i = 0; i < UNAUTHENTICATED; i++) {
+			assertThat(me(badSignature(stranger())).status()).isEqualTo(401);
+		}
+	}
+
+	/**
+	 * A token for a caller nobody has seen: valid, but never used before.
+	 */
+	private String stranger() {
+		return this.signer.sign(this.signer.customerClaims(UUID.randomUUID().toString()).build());
+	}
+
+	/**
+	 * The token with another token's signature: a known key id and plausible claims, so it costs a full
+	 * signature check to refuse.
+	 */
+	private String badSignature(String token) {
+		String other = stranger();
+		return token.substring(0, token.lastIndexOf('.')) + other.substring(other.lastIndexOf('.'));
 	}
 
 	@Test
