@@ -2,26 +2,38 @@ package dev.bulwark.web;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Presents the request as it arrived at its public origin, when a {@link PublicOriginResolver} knows that origin:
  * HTTPS on the origin's host, and the path prefix as the context path, so that every absolute URL built from the
- * request points where clients can reach it; and the client's address as the remote address.
+ * request points where clients can reach it; and the client's address as the remote address. Without a known
+ * origin, the request's own {@code Host} must be one of the allowed hosts: otherwise a client could make the API
+ * write URLs ({@code Location}, {@code resource_metadata}) to any host it likes.
  */
 class PublicOriginFilter extends OncePerRequestFilter {
 
 	private final List<PublicOriginResolver> resolvers;
 
-	PublicOriginFilter(List<PublicOriginResolver> resolvers) {
+	private final Set<String> allowedHosts;
+
+	private final ProblemResponses problems;
+
+	PublicOriginFilter(List<PublicOriginResolver> resolvers, List<String> allowedHosts, ProblemResponses problems) {
 		this.resolvers = List.copyOf(resolvers);
+		this.allowedHosts = allowedHosts.stream().map(host -> host.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+		this.problems = problems;
 	}
 
 	@Override
@@ -31,8 +43,16 @@ class PublicOriginFilter extends OncePerRequestFilter {
 			.map(resolver -> resolver.resolve(request))
 			.flatMap(Optional::stream)
 			.findFirst();
-		chain.doFilter(origin.<HttpServletRequest>map(found -> new PublicRequest(request, found)).orElse(request),
-				response);
+		if (origin.isPresent()) {
+			chain.doFilter(new PublicRequest(request, origin.get()), response);
+			return;
+		}
+		// Absolute URLs are built from the Host header the client chose: only hosts this service answers for.
+		if (!this.allowedHosts.contains(request.getServerName().toLowerCase(Locale.ROOT))) {
+			this.problems.write(request, response, HttpStatus.BAD_REQUEST, "This service does not answer for that host.");
+			return;
+		}
+		chain.doFilter(request, response);
 	}
 
 	private static final class PublicRequest extends HttpServletRequestWrapper {

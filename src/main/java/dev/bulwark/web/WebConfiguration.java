@@ -33,7 +33,7 @@ class WebConfiguration {
 			List<PublicOriginResolver> publicOrigins) {
 		return new ApiRequestFilters(new UnhandledExceptionFilter(problems),
 				new RequestBodyLimitFilter(properties.maxRequestBodySize().toBytes(), problems),
-				new PublicOriginFilter(publicOrigins));
+				new PublicOriginFilter(publicOrigins, properties.allowedHosts(), problems));
 	}
 
 }

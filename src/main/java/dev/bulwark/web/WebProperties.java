@@ -1,5 +1,7 @@
 package dev.bulwark.web;
 
+import java.util.List;
+
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,9 +16,13 @@ import org.springframework.validation.annotation.Validated;
  * @param publicHost the host clients reach the Boot app on over HTTPS (behind a load balancer, say); when set,
  * absolute URLs the API writes use it instead of the request's {@code Host} header, which the client chooses
  * @param publicPathPrefix a path the load balancer puts in front of the API's paths, if any
+ * @param allowedHosts without a public host, the only hosts (names or addresses, any port) the Boot app answers
+ * for, so that absolute URLs can only ever name one of them; a request for any other host is refused with 400. The
+ * default, loopback only, serves the local run and refuses everything else until a public host is set
  */
 @Validated
 @ConfigurationProperties("bulwark.web")
 record WebProperties(@DefaultValue("16KB") @NotNull DataSize maxRequestBodySize, @Nullable String publicHost,
-		@DefaultValue("") String publicPathPrefix) {
+		@DefaultValue("") String publicPathPrefix,
+		@DefaultValue({ "localhost", "127.0.0.1", "[::1]" }) List<String> allowedHosts) {
 }

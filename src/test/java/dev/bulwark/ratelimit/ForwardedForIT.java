@@ -26,6 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ForwardedForIT extends ApiIntegrationTest {
 
+	/**
+	 * Not a token at all: a failed authentication, as far as the per-address limit is concerned.
+	 */
+	private static final String FORGED = "not-a-token";
+
 	@Test
 	void bootIgnoresForwardedForFromAnUntrustedPeer() throws IOException {
 		// 127.0.0.2 is a loopback address that TestRateLimits does not trust as a proxy.
@@ -40,11 +45,11 @@ class ForwardedForIT extends ApiIntegrationTest {
 	void lambdaIgnoresForwardedForAndUsesTheSourceIp() {
 		Api lambda = new Api(LambdaTransport.httpApi(LocalLambda.handler()));
 		for (int i = 0; i < UNAUTHENTICATED; i++) {
-			assertThat(lambda.get("/orders").header("X-Forwarded-For", Api.randomClientAddress()).send().status())
+			assertThat(lambda.get("/orders").token(FORGED).header("X-Forwarded-For", Api.randomClientAddress()).send().status())
 				.isEqualTo(401);
 		}
 
-		assertThat(lambda.get("/orders").header("X-Forwarded-For", Api.randomClientAddress()).send().status())
+		assertThat(lambda.get("/orders").token(FORGED).header("X-Forwarded-For", Api.randomClientAddress()).send().status())
 			.isEqualTo(429);
 	}
 
@@ -54,7 +59,7 @@ class ForwardedForIT extends ApiIntegrationTest {
 			socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), bootPort()), 5_000);
 			socket.setSoTimeout(10_000);
 			OutputStream out = socket.getOutputStream();
-			out.write(("GET /orders HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-For: " + forwardedFor
+			out.write(("GET /orders HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + FORGED + "\r\nX-Forwarded-For: " + forwardedFor
 					+ "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.web.util.UrlUtils;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,8 +17,7 @@ class PublicOriginFilterTests {
 
 	@Test
 	void urlsUseThePublicOriginNotTheHostHeader() throws Exception {
-		PublicOriginFilter filter = new PublicOriginFilter(
-				List.of(request -> Optional.of(PublicOrigin.https("api.example.com", "/v1", "198.51.100.7"))));
+		PublicOriginFilter filter = filter(request -> Optional.of(PublicOrigin.https("api.example.com", "/v1", "198.51.100.7")));
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/orders");
 		request.addHeader("Host", "evil.example");
 		request.setServerName("evil.example");
@@ -33,14 +33,34 @@ class PublicOriginFilterTests {
 	}
 
 	@Test
-	void requestIsUntouchedWhenNoResolverKnowsItsOrigin() throws Exception {
-		PublicOriginFilter filter = new PublicOriginFilter(List.of(request -> Optional.empty()));
+	void requestForAnAllowedHostIsUntouchedWhenNoResolverKnowsItsOrigin() throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/orders");
+		request.setServerName("LocalHost");
 		AtomicReference<Object> seen = new AtomicReference<>();
 
-		filter.doFilter(request, new MockHttpServletResponse(), (req, res) -> seen.set(req));
+		filter(none -> Optional.empty()).doFilter(request, new MockHttpServletResponse(), (req, res) -> seen.set(req));
 
 		assertThat(seen.get()).isSameAs(request);
+	}
+
+	@Test
+	void requestForAnyOtherHostIsRefusedWhenNoResolverKnowsItsOrigin() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/orders");
+		request.setServerName("evil.example");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		AtomicReference<Object> seen = new AtomicReference<>();
+
+		filter(none -> Optional.empty()).doFilter(request, response, (req, res) -> seen.set(req));
+
+		assertThat(seen.get()).isNull();
+		assertThat(response.getStatus()).isEqualTo(400);
+		assertThat(response.getContentType()).isEqualTo("application/problem+json");
+		assertThat(response.getContentAsString()).doesNotContain("evil.example");
+	}
+
+	private static PublicOriginFilter filter(PublicOriginResolver resolver) {
+		return new PublicOriginFilter(List.of(resolver), List.of("localhost", "127.0.0.1"),
+				new ProblemResponses(JsonMapper.builder().build()));
 	}
 
 }
