@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.bulwark.support.Api;
 import dev.bulwark.support.ApiIntegrationTest;
+import dev.bulwark.support.ApiResponse;
+import dev.bulwark.support.LambdaTransport;
 import dev.bulwark.support.LocalLambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,7 +73,9 @@ class ApiGatewayHandlerIT extends ApiIntegrationTest {
 		LocalLambda.handler().beforeCheckpoint(null);
 		LocalLambda.handler().afterRestore(null);
 
-		assertThat(this.api.get("/me").token(this.tokens.user(BOB)).send().status()).isEqualTo(200);
+		ApiResponse me = new Api(LambdaTransport.httpApi(LocalLambda.handler())).get("/me").token(this.tokens.user(BOB)).send();
+		assertThat(me.status()).isEqualTo(200);
+		assertThat(me.json().get("username").asString()).isEqualTo(BOB);
 	}
 
 	private static JsonNode invoke(String event) throws Exception {
