@@ -32,8 +32,16 @@ final class KnownCallers {
 
 	KnownCallers(int maximumSize, Duration retention, Clock clock) {
 		this.clock = clock;
-		this.tokens = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(retention).executor(Runnable::run).build();
-		this.callers = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterAccess(retention).executor(Runnable::run).build();
+		this.tokens = Caffeine.newBuilder()
+			.maximumSize(maximumSize)
+			.expireAfterWrite(retention)
+			.executor(Runnable::run)
+			.build();
+		this.callers = Caffeine.newBuilder()
+			.maximumSize(maximumSize)
+			.expireAfterAccess(retention)
+			.executor(Runnable::run)
+			.build();
 	}
 
 	/**
@@ -79,7 +87,8 @@ final class KnownCallers {
 
 	private static String fingerprint(String token) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+			return HexFormat.of().formatHex(digest);
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is part of every Java platform", ex);

@@ -34,9 +34,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>Everything after this filter sees the body only through the limit. A servlet container also reads bodies on
  * its own, past any wrapper, when asked for form parameters or multipart parts; the API takes neither, so the
- * parameters of a form request come from its query string alone, and parts are refused. Nothing that runs before this filter may read
- * a body: {@code application.yml} switches off Spring's form-content filter and multipart parsing, and
- * {@code ServletFilterOrderIT} keeps the filters in front of the security chain to ones that never read one.
+ * parameters of a form request come from its query string alone, and parts are refused. Nothing that runs before
+ * this filter may read a body: {@code application.yml} switches off Spring's form-content filter and multipart
+ * parsing, and {@code ServletFilterOrderIT} keeps the filters in front of the security chain to ones that never
+ * read one.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 

@@ -125,7 +125,7 @@ class RateLimitIT extends ContractTest {
 
 		List<ApiResponse> flood = List.of(me(badSignature(stranger())), me(badSignature(stranger())),
 				me(RealmSigner.signWithUnknownKey(this.signer.customerClaims(UUID.randomUUID().toString()).build())),
-				me("not-even-a-token"));
+				me("not-even-a-token"), this.api.get("/me").header("Authorization", "DPoP " + badSignature(stranger())).send());
 		double verifiedAfter = verifications();
 
 		assertThat(flood).extracting(ApiResponse::status).containsOnly(429);
