@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param resourceClient the Keycloak client whose client roles are the API's roles
  * @param requiredTokenType the {@code typ} claim an access token must carry; Keycloak marks access tokens
  * {@code Bearer} and ID tokens {@code ID}, so this refuses an ID token used as an access token
+ * @param authorizedClients the clients whose tokens may call the API, by client id ({@code azp}); in Keycloak, any
+ * client with full scope gets the API's audience and roles, so a token from a client not listed here is refused;
+ * the default names the dev realm's clients that call the API
  * @param clockSkew how far {@code exp} and {@code nbf} may be off
  * @param jwksCacheTtl how long the issuer's keys are cached
  * @param jwksMinRefreshInterval the shortest time between two fetches of the issuer's keys, however many tokens
@@ -25,7 +29,9 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("bulwark.security")
 record ApiSecurityProperties(@NotBlank String resourceClient,
-		@DefaultValue("Bearer") @NotBlank String requiredTokenType, @DefaultValue("30s") @NotNull Duration clockSkew,
-		@DefaultValue("5m") @NotNull Duration jwksCacheTtl, @DefaultValue("30s") @NotNull Duration jwksMinRefreshInterval,
+		@DefaultValue("Bearer") @NotBlank String requiredTokenType,
+		@DefaultValue({ "bulwark-web", "bulwark-reporting" }) @NotEmpty List<@NotBlank String> authorizedClients,
+		@DefaultValue("30s") @NotNull Duration clockSkew, @DefaultValue("5m") @NotNull Duration jwksCacheTtl,
+		@DefaultValue("30s") @NotNull Duration jwksMinRefreshInterval,
 		@DefaultValue @NotNull List<String> corsAllowedOrigins) {
 }

@@ -15,6 +15,8 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.BadJWTException;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -31,7 +33,8 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Builds the access-token decoder: signature checked against the issuer's JWKS with an allow-list of asymmetric
- * algorithms, then issuer, audience, expiry and not-before (with a small clock skew) and token type.
+ * algorithms, then issuer, audience, expiry (required) and not-before (with a small clock skew), issue time
+ * (required), token type, subject and the client the token was issued to.
  *
  * <p>The JWKS is cached and refetched when a token names an unknown key id (key rotation), but at most once per
  * {@code minRefreshInterval}: Spring Security's default refetches on every unknown key id, so a flood of forged
@@ -53,14 +56,17 @@ final class JwtDecoders {
 	 * @param audiences a token's {@code aud} must contain one of these
 	 * @param algorithms the signature algorithms accepted, e.g. {@code RS256}
 	 * @param tokenType the {@code typ} claim an access token carries
+	 * @param authorizedClients the clients ({@code azp}) whose tokens are accepted
 	 */
 	record Settings(String issuer, String jwkSetUri, Collection<String> audiences, Collection<String> algorithms,
-			String tokenType, Duration clockSkew, Duration jwksCacheTtl, Duration jwksMinRefreshInterval) {
+			String tokenType, Collection<String> authorizedClients, Duration clockSkew, Duration jwksCacheTtl,
+			Duration jwksMinRefreshInterval) {
 	}
 
 	static JwtDecoder create(Settings settings) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys(settings))
 			.jwsAlgorithms(algorithms -> settings.algorithms().forEach(name -> algorithms.add(algorithm(name))))
+			.jwtProcessorCustomizer(processor -> processor.setJWTClaimsSetVerifier(JwtDecoders::requireIssueTime))
 			.build();
 		decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(validators(settings)));
 		return decoder;
@@ -119,15 +125,33 @@ final class JwtDecoders {
 
 	private static List<OAuth2TokenValidator<Jwt>> validators(Settings settings) {
 		Set<String> audiences = Set.copyOf(settings.audiences());
+		Set<String> clients = Set.copyOf(settings.authorizedClients());
 		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-		validators.add(new JwtTimestampValidator(settings.clockSkew()));
+		JwtTimestampValidator timestamps = new JwtTimestampValidator(settings.clockSkew());
+		// Spring lets a token without exp through: such a token would never expire.
+		timestamps.setAllowEmptyExpiryClaim(false);
+		validators.add(timestamps);
 		validators.add(new JwtIssuerValidator(settings.issuer()));
 		validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
 				(aud) -> aud != null && aud.stream().anyMatch(audiences::contains)));
 		validators.add(new JwtClaimValidator<String>("typ", settings.tokenType()::equals));
 		// Orders, idempotency keys and rate limits belong to the subject: a token without one identifies nobody.
 		validators.add(new JwtClaimValidator<String>(JwtClaimNames.SUB, (sub) -> sub != null && !sub.isBlank()));
+		// Keycloak gives every client with full scope the API's audience and roles, so a client a realm admin adds
+		// for some other purpose could call the API: only the listed clients may.
+		validators.add(new JwtClaimValidator<String>("azp", (azp) -> azp != null && clients.contains(azp)));
 		return validators;
+	}
+
+	/**
+	 * A token that does not say when it was issued cannot be dated, in the logs or against a revocation cut-off;
+	 * Keycloak always sets {@code iat}. Checked on the raw claims: Spring's claim conversion fills a missing
+	 * {@code iat} in from {@code exp}, so the validators never see it missing.
+	 */
+	private static void requireIssueTime(JWTClaimsSet claims, SecurityContext context) throws BadJWTException {
+		if (claims.getIssueTime() == null) {
+			throw new BadJWTException("Missing iat");
+		}
 	}
 
 	private static SignatureAlgorithm algorithm(String name) {

@@ -30,7 +30,7 @@ import dev.bulwark.web.ApiRequestFilters;
 
 /**
  * The API is an OAuth2 resource server: every request but the health check carries a Keycloak access token,
- * validated for signature (issuer's JWKS, RS256 only by default), issuer, audience, time and token type. URL
+ * validated for signature (issuer's JWKS, RS256 only by default), issuer, audience, time, token type and client. URL
  * rules here repeat the role checks of {@code OrderService}'s method security, so that a route wired to the wrong
  * function still cannot be used by the wrong role (defence in depth). Only for web applications: the scheduled
  * expiry function runs without one, and with method security alone.
@@ -111,8 +111,8 @@ class SecurityConfiguration {
 		}
 		return new CountingJwtDecoder(new SupplierJwtDecoder(() -> JwtDecoders.create(new JwtDecoders.Settings(issuer,
 				StringUtils.hasText(jwt.getJwkSetUri()) ? jwt.getJwkSetUri() : JwtDecoders.discoverJwkSetUri(issuer),
-				jwt.getAudiences(), jwt.getJwsAlgorithms(), api.requiredTokenType(), api.clockSkew(), api.jwksCacheTtl(),
-				api.jwksMinRefreshInterval()))), meters);
+				jwt.getAudiences(), jwt.getJwsAlgorithms(), api.requiredTokenType(), api.authorizedClients(),
+				api.clockSkew(), api.jwksCacheTtl(), api.jwksMinRefreshInterval()))), meters);
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,18 @@ class DeploymentTemplateTests {
 		assertThat(map(this.template.section("Parameters").get("FleetQuota")).get("Default")).isEqualTo("false");
 		assertThat(map(this.template.section("Parameters").get("IssuerUri")).get("AllowedPattern").toString())
 			.startsWith("^https://");
+	}
+
+	@Test
+	void deployerNamesTheClientsWhoseTokensTheFunctionAccepts() {
+		Map<String, Object> environment = map(map(map(this.template.section("Globals").get("Function"))
+			.get("Environment")).get("Variables"));
+		Map<String, Object> parameter = map(this.template.section("Parameters").get("AuthorizedClients"));
+
+		assertThat(environment.get("BULWARK_SECURITY_AUTHORIZEDCLIENTS")).isEqualTo(ref("AuthorizedClients"));
+		assertThat(parameter.get("Default")).isEqualTo("bulwark-web,bulwark-reporting");
+		assertThat(Pattern.matches(parameter.get("AllowedPattern").toString(), "bulwark-web,new-client")).isTrue();
+		assertThat(Pattern.matches(parameter.get("AllowedPattern").toString(), "")).isFalse();
 	}
 
 	@Test

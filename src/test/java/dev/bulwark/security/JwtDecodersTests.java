@@ -59,7 +59,8 @@ class JwtDecodersTests {
 		this.jwks.start();
 		this.decoder = JwtDecoders.create(new JwtDecoders.Settings(ISSUER,
 				"http://127.0.0.1:" + this.jwks.getAddress().getPort() + "/certs", List.of("bulwark-api"),
-				List.of("RS256"), "Bearer", Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(30)));
+				List.of("RS256"), "Bearer", List.of("bulwark-web", "bulwark-reporting"), Duration.ofSeconds(30),
+				Duration.ofMinutes(5), Duration.ofSeconds(30)));
 	}
 
 	@AfterEach
@@ -110,11 +111,38 @@ class JwtDecodersTests {
 	}
 
 	@Test
+	void refusesTokenWithoutExpiry() throws Exception {
+		String token = sign(this.key, claims().expirationTime(null).build());
+
+		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> this.decoder.decode(token));
+	}
+
+	@Test
+	void refusesTokenWithoutIssueTime() throws Exception {
+		String token = sign(this.key, claims().issueTime(null).build());
+
+		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> this.decoder.decode(token));
+	}
+
+	@Test
+	void acceptsTokensOfEveryListedClientOnly() throws Exception {
+		String web = sign(this.key, claims().claim("azp", "bulwark-web").build());
+		String reporting = sign(this.key, claims().claim("azp", "bulwark-reporting").build());
+		String unlisted = sign(this.key, claims().claim("azp", "bulwark-admin-console").build());
+		String anonymous = sign(this.key, claims().claim("azp", null).build());
+
+		assertThat(this.decoder.decode(web).getSubject()).isEqualTo("subject");
+		assertThat(this.decoder.decode(reporting).getSubject()).isEqualTo("subject");
+		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> this.decoder.decode(unlisted));
+		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> this.decoder.decode(anonymous));
+	}
+
+	@Test
 	void refusesHmacAlgorithmsInConfiguration() {
 		assertThatExceptionOfType(IllegalArgumentException.class)
 			.isThrownBy(() -> JwtDecoders.create(new JwtDecoders.Settings(ISSUER, "http://127.0.0.1:1/certs",
-					List.of("bulwark-api"), List.of("HS256"), "Bearer", Duration.ofSeconds(30), Duration.ofMinutes(5),
-					Duration.ofSeconds(30))));
+					List.of("bulwark-api"), List.of("HS256"), "Bearer", List.of("bulwark-web"), Duration.ofSeconds(30),
+					Duration.ofMinutes(5), Duration.ofSeconds(30))));
 	}
 
 	private static JWTClaimsSet.Builder claims() {
@@ -123,6 +151,7 @@ class JwtDecodersTests {
 			.subject("subject")
 			.audience("bulwark-api")
 			.claim("typ", "Bearer")
+			.claim("azp", "bulwark-web")
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plusSeconds(300)));
 	}

@@ -35,8 +35,8 @@ class SecurityConfigurationTests {
 	}
 
 	private static ApiSecurityProperties properties(List<String> corsAllowedOrigins) {
-		return new ApiSecurityProperties("bulwark-api", "Bearer", Duration.ofSeconds(30), Duration.ofMinutes(5),
-				Duration.ofSeconds(30), corsAllowedOrigins);
+		return new ApiSecurityProperties("bulwark-api", "Bearer", List.of("bulwark-web"), Duration.ofSeconds(30),
+				Duration.ofMinutes(5), Duration.ofSeconds(30), corsAllowedOrigins);
 	}
 
 }

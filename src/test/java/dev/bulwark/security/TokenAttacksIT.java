@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import dev.bulwark.support.ApiResponse;
 import dev.bulwark.support.ContractTest;
 import dev.bulwark.support.KeycloakServer;
+import dev.bulwark.support.NewRealmClient;
 import dev.bulwark.support.RealmSigner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +65,20 @@ class TokenAttacksIT extends ContractTest {
 			.issueTime(Date.from(past.minusSeconds(300)))
 			.expirationTime(Date.from(past))
 			.build());
+
+		assertInvalidToken(me(token), token);
+	}
+
+	@Test
+	void rejectsTokenWithoutExpiry() {
+		String token = this.signer.sign(this.signer.customerClaims(SUBJECT).expirationTime(null).build());
+
+		assertInvalidToken(me(token), token);
+	}
+
+	@Test
+	void rejectsTokenWithoutIssuedAt() {
+		String token = this.signer.sign(this.signer.customerClaims(SUBJECT).issueTime(null).build());
 
 		assertInvalidToken(me(token), token);
 	}
@@ -145,6 +160,35 @@ class TokenAttacksIT extends ContractTest {
 		String token = this.signer.sign(this.signer.customerClaims(SUBJECT).subject(null).build());
 
 		assertInvalidToken(me(token), token);
+	}
+
+	@Test
+	void rejectsTokenIssuedToClientNotAllowedToCallTheApi() {
+		String token = this.signer.sign(this.signer.customerClaims(SUBJECT).claim("azp", "some-other-client").build());
+
+		assertInvalidToken(me(token), token);
+	}
+
+	@Test
+	void rejectsTokenNamingNoClient() {
+		String token = this.signer.sign(this.signer.customerClaims(SUBJECT).claim("azp", null).build());
+
+		assertInvalidToken(me(token), token);
+	}
+
+	@Test
+	void rejectsGenuineTokenOfClientNotOnTheAllowList() throws Exception {
+		// Given a client added with Keycloak's defaults, whose service account a realm admin gave an API role
+		try (NewRealmClient client = NewRealmClient.withApiRole("customer")) {
+			String token = client.accessToken();
+			JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
+			assertThat(claims.getAudience()).contains("bulwark-api");
+			assertThat(claims.getJSONObjectClaim("resource_access")).containsKey("bulwark-api");
+			assertThat(claims.getStringClaim("azp")).isEqualTo(client.clientId());
+
+			// When it calls the API with its genuine token, Then it is refused like any invalid token
+			assertInvalidToken(me(token), token);
+		}
 	}
 
 	@Test
