@@ -1,5 +1,6 @@
 package dev.bulwark.ratelimit;
 
+import java.util.Collections;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,9 +8,10 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 /**
  * The address of the client behind a request: the peer's address, unless the peer is a trusted proxy, in which
- * case the right-most address in {@code X-Forwarded-For} that is not itself a trusted proxy. A client can write
- * anything into {@code X-Forwarded-For}, so it is believed only as far as trusted proxies vouch for it. (In Lambda
- * the peer address is API Gateway's {@code sourceIp}, put in place by the API's public-origin filter.)
+ * case the right-most address in {@code X-Forwarded-For} (all its header lines) that is not itself a trusted proxy.
+ * A client can write anything into {@code X-Forwarded-For}, so it is believed only as far as trusted proxies vouch
+ * for it. (In Lambda the peer address is API Gateway's {@code sourceIp}, put in place by the API's public-origin
+ * filter.)
  */
 class ClientAddresses {
 
@@ -24,10 +26,9 @@ class ClientAddresses {
 		if (!trusted(peer)) {
 			return peer;
 		}
-		String forwarded = request.getHeader("X-Forwarded-For");
-		if (forwarded == null) {
-			return peer;
-		}
+		// A proxy may add a header line of its own instead of appending to the client's, so every line counts, in
+		// order: repeated field lines are one comma-separated list (RFC 9110, section 5.3).
+		String forwarded = String.join(",", Collections.list(request.getHeaders("X-Forwarded-For")));
 		String[] hops = forwarded.split(",");
 		for (int i = hops.length - 1; i >= 0; i--) {
 			String hop = hops[i].trim();

@@ -28,6 +28,14 @@ class ClientAddressesTests {
 	}
 
 	@Test
+	void proxyAddingItsOwnHeaderLineStillVouchesForTheClientItSaw() {
+		MockHttpServletRequest request = request("10.0.0.5", "1.2.3.4");
+		request.addHeader("X-Forwarded-For", "198.51.100.1, 10.0.0.7");
+
+		assertThat(this.addresses.of(request)).isEqualTo("198.51.100.1");
+	}
+
+	@Test
 	void garbageInForwardedForIsNotAClient() {
 		assertThat(this.addresses.of(request("10.0.0.5", "not-an-address"))).isEqualTo("not-an-address");
 		assertThat(this.addresses.of(request("10.0.0.5", null))).isEqualTo("10.0.0.5");

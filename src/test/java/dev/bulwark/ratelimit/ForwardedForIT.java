@@ -42,6 +42,18 @@ class ForwardedForIT extends ApiIntegrationTest {
 	}
 
 	@Test
+	void bootReadsEveryForwardedForLineWhenAProxyAddsOneOfItsOwn() throws IOException {
+		// The loopback address is a trusted proxy (TestRateLimits) that adds a line for the client it saw after the
+		// line the client wrote itself.
+		String client = Api.randomClientAddress();
+		for (int i = 0; i < UNAUTHENTICATED; i++) {
+			assertThat(statusFrom("127.0.0.1", Api.randomClientAddress(), client)).isEqualTo(401);
+		}
+
+		assertThat(statusFrom("127.0.0.1", Api.randomClientAddress(), client)).isEqualTo(429);
+	}
+
+	@Test
 	void lambdaIgnoresForwardedForAndUsesTheSourceIp() {
 		Api lambda = new Api(LambdaTransport.httpApi(LocalLambda.handler()));
 		for (int i = 0; i < UNAUTHENTICATED; i++) {
@@ -53,14 +65,21 @@ class ForwardedForIT extends ApiIntegrationTest {
 			.isEqualTo(429);
 	}
 
-	private int statusFrom(String localAddress, String forwardedFor) throws IOException {
+	/**
+	 * Sends one {@code X-Forwarded-For} header line per given value, in order.
+	 */
+	private int statusFrom(String localAddress, String... forwardedFor) throws IOException {
 		try (Socket socket = new Socket()) {
 			socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
 			socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), bootPort()), 5_000);
 			socket.setSoTimeout(10_000);
 			OutputStream out = socket.getOutputStream();
-			out.write(("GET /orders HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + FORGED + "\r\nX-Forwarded-For: " + forwardedFor
-					+ "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			StringBuilder request = new StringBuilder("GET /orders HTTP/1.1\r\nHost: localhost\r\n")
+				.append("Authorization: Bearer ").append(FORGED).append("\r\n");
+			for (String line : forwardedFor) {
+				request.append("X-Forwarded-For: ").append(line).append("\r\n");
+			}
+			out.write(request.append("Connection: close\r\n\r\n").toString().getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
 				.readLine();
