@@ -109,6 +109,74 @@ class DeploymentTemplateTests {
 	}
 
 	@Test
+	void onlyCorsPreflightsWithCorsOnAndTheTwoPublicEndpointsSkipTheGatewayAuthorizer() {
+		assertThat(routesWithoutAuthorizer(Map.of())).containsExactlyInAnyOrder("GET /actuator/health",
+				"GET /.well-known/oauth-protected-resource");
+		assertThat(routesWithoutAuthorizer(Map.of("CorsAllowedOrigins", "https://shop.example")))
+			.containsExactlyInAnyOrder("GET /actuator/health", "GET /.well-known/oauth-protected-resource",
+					"OPTIONS /{proxy+}");
+	}
+
+	@Test
+	void corsIsOnExactlyWhenOriginsAreConfigured() {
+		Map<String, Object> origins = map(this.template.section("Parameters").get("CorsAllowedOrigins"));
+		String pattern = origins.get("AllowedPattern").toString();
+
+		assertThat(origins.get("Default")).isEqualTo("");
+		assertThat(this.template.condition("HasCorsOrigins", Map.of())).isFalse();
+		assertThat(this.template.condition("HasCorsOrigins", Map.of("CorsAllowedOrigins", "https://shop.example")))
+			.isTrue();
+		assertThat(Pattern.matches(pattern, "https://shop.example,http://localhost:3000")).isTrue();
+		assertThat(Pattern.matches(pattern, "*")).isFalse();
+		assertThat(map(map(this.template.properties("ApiFunction").get("Environment")).get("Variables"))
+			.get("BULWARK_SECURITY_CORSALLOWEDORIGINS")).isEqualTo(Map.of("Fn::If",
+					List.of("HasCorsOrigins", ref("CorsAllowedOrigins"), ref("AWS::NoValue"))));
+	}
+
+	@Test
+	void corsPreflightRouteInvokesTheFunctionsLiveAlias() {
+		Map<String, Map<String, Object>> deployed = this.template
+			.deployedResources(Map.of("CorsAllowedOrigins", "https://shop.example"));
+		Map<String, Object> route = map(deployed.get("CorsPreflightRoute").get("Properties"));
+		Map<String, Object> integration = map(deployed.get("CorsPreflightIntegration").get("Properties"));
+		Map<String, Object> permission = map(deployed.get("CorsPreflightPermission").get("Properties"));
+
+		assertThat(route.get("ApiId")).isEqualTo(ref("HttpApi"));
+		assertThat(route.get("Target")).isEqualTo(Map.of("Fn::Sub", "integrations/${CorsPreflightIntegration}"));
+		assertThat(integration).containsEntry("ApiId", ref("HttpApi"))
+			.containsEntry("IntegrationType", "AWS_PROXY")
+			.containsEntry("IntegrationUri", ref("ApiFunction.Alias"))
+			.containsEntry("PayloadFormatVersion", "2.0");
+		assertThat(permission).containsEntry("FunctionName", ref("ApiFunction.Alias"))
+			.containsEntry("Principal", "apigateway.amazonaws.com");
+		assertThat(map(permission.get("SourceArn")).get("Fn::Sub").toString()).endsWith("${HttpApi}/*/OPTIONS/*");
+	}
+
+	/**
+	 * The routes ({@code METHOD /path}) of the HTTP API that skip its authorizer, as deployed with the given
+	 * parameter values: SAM events of the functions, and route resources.
+	 */
+	private List<String> routesWithoutAuthorizer(Map<String, String> parameters) {
+		List<String> routes = new ArrayList<>();
+		this.template.deployedResources(parameters).values().forEach(resource -> {
+			Map<String, Object> properties = map(resource.get("Properties"));
+			if ("AWS::Serverless::Function".equals(resource.get("Type"))) {
+				map(properties.get("Events")).values()
+					.stream()
+					.map(event -> map(map(event).get("Properties")))
+					.filter(event -> "NONE".equals(map(event.get("Auth")).get("Authorizer")))
+					.forEach(event -> routes.add(event.get("Method") + " " + event.get("Path")));
+			}
+			// A route resource without an authorization type has none.
+			if ("AWS::ApiGatewayV2::Route".equals(resource.get("Type"))
+					&& "NONE".equals(properties.getOrDefault("AuthorizationType", "NONE"))) {
+				routes.add(properties.get("RouteKey").toString());
+			}
+		});
+		return routes;
+	}
+
+	@Test
 	void gatewayThrottlesEveryRoute() {
 		Map<String, Object> routes = map(this.template.properties("HttpApi").get("DefaultRouteSettings"));
 

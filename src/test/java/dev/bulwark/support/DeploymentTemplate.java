@@ -57,6 +57,63 @@ public final class DeploymentTemplate {
 		return found;
 	}
 
+	/**
+	 * The resources that CloudFormation creates for the given parameter values (the others at their defaults):
+	 * those without a {@code Condition}, and those whose condition holds.
+	 */
+	public Map<String, Map<String, Object>> deployedResources(Map<String, String> parameters) {
+		Map<String, Map<String, Object>> deployed = new LinkedHashMap<>();
+		section("Resources").forEach((id, resource) -> {
+			Object condition = map(resource).get("Condition");
+			if (condition == null || condition((String) condition, parameters)) {
+				deployed.put(id, map(resource));
+			}
+		});
+		return deployed;
+	}
+
+	/**
+	 * Whether the named condition holds for the given parameter values (the others at their defaults).
+	 */
+	public boolean condition(String name, Map<String, String> parameters) {
+		if (!section("Conditions").containsKey(name)) {
+			throw new IllegalArgumentException("No condition " + name);
+		}
+		return holds(section("Conditions").get(name), parameters);
+	}
+
+	private boolean holds(Object condition, Map<String, String> parameters) {
+		Map<String, Object> function = map(condition);
+		List<Object> operands = list(function.values().stream().findFirst().orElse(null));
+		if (function.containsKey("Fn::Not")) {
+			return !holds(operands.get(0), parameters);
+		}
+		if (function.containsKey("Fn::And")) {
+			return operands.stream().allMatch(operand -> holds(operand, parameters));
+		}
+		if (function.containsKey("Fn::Or")) {
+			return operands.stream().anyMatch(operand -> holds(operand, parameters));
+		}
+		if (function.containsKey("Fn::Equals")) {
+			return value(operands.get(0), parameters).equals(value(operands.get(1), parameters));
+		}
+		if (function.containsKey("Condition")) {
+			return condition((String) function.get("Condition"), parameters);
+		}
+		throw new IllegalArgumentException("Not a condition: " + condition);
+	}
+
+	private String value(Object operand, Map<String, String> parameters) {
+		if (!(operand instanceof Map<?, ?>)) {
+			return String.valueOf(operand);
+		}
+		String parameter = (String) map(operand).get("Ref");
+		if (parameter == null || !section("Parameters").containsKey(parameter)) {
+			throw new IllegalArgumentException("Not a parameter value: " + operand);
+		}
+		return parameters.getOrDefault(parameter, String.valueOf(map(section("Parameters").get(parameter)).get("Default")));
+	}
+
 	public Map<String, Object> properties(String logicalId) {
 		return map(map(section("Resources").get(logicalId)).get("Properties"));
 	}
