@@ -3,7 +3,8 @@ package dev.bulwark.support;
 import java.nio.file.Path;
 import java.util.Properties;
 
-import org.testcontainers.DockerClientFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one Keycloak of a JVM (a test run or a local run), with the Bulwark realm imported. Where a Docker engine
@@ -32,6 +33,9 @@ public interface KeycloakServer {
 
 	final class Holder {
 
+		// Before SERVER: start() logs.
+		private static final Logger LOG = LoggerFactory.getLogger(KeycloakServer.class);
+
 		private static final KeycloakServer SERVER = start();
 
 		private Holder() {
@@ -40,20 +44,18 @@ public interface KeycloakServer {
 		private static KeycloakServer start() {
 			Properties settings = InfrastructureSettings.load();
 			String version = settings.getProperty("keycloak.version");
-			if (dockerAvailable()) {
+			if (DockerEngine.answers()) {
+				LOG.info("Keycloak {} in a Testcontainers container: a Docker engine answered", version);
 				return KeycloakContainerServer.start(version, DevRealm.RESOURCE);
 			}
-			return KeycloakDistribution.start(Path.of(settings.getProperty("keycloak.distribution")),
-					Path.of(settings.getProperty("keycloak.realm-file")));
+			Path home = Path.of(settings.getProperty("keycloak.distribution"));
+			LOG.info("Keycloak {} from the distribution in {}: no Docker engine answered", version, relativeToWorkingDirectory(home));
+			return KeycloakDistribution.start(home, Path.of(settings.getProperty("keycloak.realm-file")));
 		}
 
-		private static boolean dockerAvailable() {
-			try {
-				return DockerClientFactory.instance().isDockerAvailable();
-			}
-			catch (RuntimeException ex) {
-				return false;
-			}
+		private static Path relativeToWorkingDirectory(Path path) {
+			Path workingDirectory = Path.of("").toAbsolutePath();
+			return path.startsWith(workingDirectory) ? workingDirectory.relativize(path) : path;
 		}
 
 	}
