@@ -35,33 +35,33 @@ class ForwardedForIT extends ApiIntegrationTest {
 	void bootIgnoresForwardedForFromAnUntrustedPeer() throws IOException {
 		// 127.0.0.2 is a loopback address that TestRateLimits does not trust as a proxy.
 		for (int i = 0; i < UNAUTHENTICATED; i++) {
-			assertThat(statusFrom("127.0.0.2", Api.randomClientAddress())).isEqualTo(401);
+			assertThat(statusFrom("127.0.0.2", Api.newClientAddress())).isEqualTo(401);
 		}
 
-		assertThat(statusFrom("127.0.0.2", Api.randomClientAddress())).isEqualTo(429);
+		assertThat(statusFrom("127.0.0.2", Api.newClientAddress())).isEqualTo(429);
 	}
 
 	@Test
 	void bootReadsEveryForwardedForLineWhenAProxyAddsOneOfItsOwn() throws IOException {
 		// The loopback address is a trusted proxy (TestRateLimits) that adds a line for the client it saw after the
 		// line the client wrote itself.
-		String client = Api.randomClientAddress();
+		String client = Api.newClientAddress();
 		for (int i = 0; i < UNAUTHENTICATED; i++) {
-			assertThat(statusFrom("127.0.0.1", Api.randomClientAddress(), client)).isEqualTo(401);
+			assertThat(statusFrom("127.0.0.1", Api.newClientAddress(), client)).isEqualTo(401);
 		}
 
-		assertThat(statusFrom("127.0.0.1", Api.randomClientAddress(), client)).isEqualTo(429);
+		assertThat(statusFrom("127.0.0.1", Api.newClientAddress(), client)).isEqualTo(429);
 	}
 
 	@Test
 	void lambdaIgnoresForwardedForAndUsesTheSourceIp() {
 		Api lambda = new Api(LambdaTransport.httpApi(LocalLambda.handler()));
 		for (int i = 0; i < UNAUTHENTICATED; i++) {
-			assertThat(lambda.get("/orders").token(FORGED).header("X-Forwarded-For", Api.randomClientAddress()).send().status())
+			assertThat(lambda.get("/orders").token(FORGED).header("X-Forwarded-For", Api.newClientAddress()).send().status())
 				.isEqualTo(401);
 		}
 
-		assertThat(lambda.get("/orders").token(FORGED).header("X-Forwarded-For", Api.randomClientAddress()).send().status())
+		assertThat(lambda.get("/orders").token(FORGED).header("X-Forwarded-For", Api.newClientAddress()).send().status())
 			.isEqualTo(429);
 	}
 

@@ -138,7 +138,7 @@ class RateLimitIT extends ContractTest {
 	@Test
 	void aTokenThatVerifiedBeforeIsNeverLockedOutByOthersFailures() {
 		String alice = this.tokens.user(ALICE);
-		assertThat(this.api.get("/orders").token(alice).from(Api.randomClientAddress()).send().status()).isEqualTo(200);
+		assertThat(this.api.get("/orders").token(alice).from(Api.newClientAddress()).send().status()).isEqualTo(200);
 		lockOutThisAddress();
 
 		assertThat(this.api.get("/orders").token(alice).send().status()).isEqualTo(200);
@@ -149,7 +149,7 @@ class RateLimitIT extends ContractTest {
 	void aKnownCallersNewTokenIsVerifiedAtALockedOutAddress() {
 		String subject = UUID.randomUUID().toString();
 		assertThat(this.api.get("/me").token(this.signer.sign(this.signer.customerClaims(subject).build()))
-			.from(Api.randomClientAddress())
+			.from(Api.newClientAddress())
 			.send()
 			.status()).isEqualTo(200);
 		lockOutThisAddress();

@@ -1,8 +1,10 @@
 package dev.bulwark.support;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,6 +12,11 @@ import org.jspecify.annotations.Nullable;
  * Calls the API through a {@link Transport}, so that the same test runs against either runtime.
  */
 public final class Api {
+
+	/** The host addresses of 198.18.0.0/15, leaving out those ending in 0 or 255. */
+	private static final int ADDRESSES = 2 * 256 * 254;
+
+	private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(ThreadLocalRandom.current().nextInt(ADDRESSES));
 
 	private final Transport transport;
 
@@ -19,7 +26,7 @@ public final class Api {
 	 * With a client address of its own, so that per-address limits of one test do not touch another's.
 	 */
 	public Api(Transport transport) {
-		this(transport, randomClientAddress());
+		this(transport, newClientAddress());
 	}
 
 	public Api(Transport transport, String clientAddress) {
@@ -28,11 +35,12 @@ public final class Api {
 	}
 
 	/**
-	 * An address from 198.18.0.0/15, the block set aside for tests.
+	 * An address from 198.18.0.0/15, the block set aside for tests, that no other caller in this test run has had:
+	 * addresses drawn at random would now and then repeat one that an earlier test got refused.
 	 */
-	public static String randomClientAddress() {
-		ThreadLocalRandom random = ThreadLocalRandom.current();
-		return "198." + (18 + random.nextInt(2)) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+	public static String newClientAddress() {
+		int n = Math.floorMod(NEXT_ADDRESS.getAndIncrement(), ADDRESSES);
+		return "198." + (18 + n / (256 * 254)) + "." + (n / 254 % 256) + "." + (1 + n % 254);
 	}
 
 	public Call get(String path) {
@@ -66,7 +74,7 @@ public final class Api {
 
 		private final Map<String, String> headers = new LinkedHashMap<>();
 
-		private @Nullable String body;
+		private byte @Nullable [] body;
 
 		private boolean chunked;
 
@@ -87,11 +95,17 @@ public final class Api {
 		}
 
 		public Call json(String json) {
-			this.body = json;
-			return header("Content-Type", "application/json");
+			return body("application/json", json);
 		}
 
 		public Call body(String contentType, String body) {
+			return body(contentType, body.getBytes(StandardCharsets.UTF_8));
+		}
+
+		/**
+		 * A body of any bytes, UTF-8 or not.
+		 */
+		public Call body(String contentType, byte[] body) {
 			this.body = body;
 			return header("Content-Type", contentType);
 		}

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -31,7 +30,7 @@ public final class HttpTransport implements Transport {
 	}
 
 	@Override
-	public ApiResponse send(String method, String pathAndQuery, Map<String, String> headers, @Nullable String body,
+	public ApiResponse send(String method, String pathAndQuery, Map<String, String> headers, byte @Nullable [] body,
 			boolean chunked, String clientAddress) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + pathAndQuery))
 			.timeout(Duration.ofSeconds(30));
@@ -54,15 +53,14 @@ public final class HttpTransport implements Transport {
 		}
 	}
 
-	private static HttpRequest.BodyPublisher publisher(@Nullable String body, boolean chunked) {
+	private static HttpRequest.BodyPublisher publisher(byte @Nullable [] body, boolean chunked) {
 		if (body == null) {
 			return HttpRequest.BodyPublishers.noBody();
 		}
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		if (chunked) {
-			return HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes));
+			return HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body));
 		}
-		return HttpRequest.BodyPublishers.ofByteArray(bytes);
+		return HttpRequest.BodyPublishers.ofByteArray(body);
 	}
 
 }

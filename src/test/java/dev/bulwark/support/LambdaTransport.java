@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.net.http.HttpHeaders;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,17 +57,23 @@ public final class LambdaTransport implements Transport {
 	}
 
 	@Override
-	public ApiResponse send(String method, String pathAndQuery, Map<String, String> headers, @Nullable String body,
+	public ApiResponse send(String method, String pathAndQuery, Map<String, String> headers, byte @Nullable [] body,
 			boolean chunked, String clientAddress) {
 		int question = pathAndQuery.indexOf('?');
 		String path = (question < 0) ? pathAndQuery : pathAndQuery.substring(0, question);
 		String query = (question < 0) ? "" : pathAndQuery.substring(question + 1);
 		ObjectNode event = this.httpApi ? httpApiEvent(method, path, query, headers, clientAddress)
 				: restApiEvent(method, path, query, headers, clientAddress);
-		if (body != null) {
-			event.put("body", body);
+		String text = (body != null) ? utf8(body) : null;
+		if (text != null) {
+			event.put("body", text);
 		}
-		event.put("isBase64Encoded", false);
+		else if (body != null) {
+			// An event's body is a JSON string: bytes that are not UTF-8 text travel base64-encoded, as API Gateway
+			// passes on binary bodies.
+			event.put("body", Base64.getEncoder().encodeToString(body));
+		}
+		event.put("isBase64Encoded", body != null && text == null);
 		try {
 			ByteArrayOutputStream output = new ByteArrayOutputStream();
 			this.handler.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), output, null);
@@ -143,6 +151,15 @@ public final class LambdaTransport implements Transport {
 		context.put("protocol", "HTTP/1.1");
 		context.putObject("identity").put("sourceIp", clientAddress).put("userAgent", "bulwark-tests");
 		return event;
+	}
+
+	private static @Nullable String utf8(byte[] bytes) {
+		try {
+			return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+		}
+		catch (CharacterCodingException ex) {
+			return null;
+		}
 	}
 
 	private static Map<String, List<String>> parameters(String query) {

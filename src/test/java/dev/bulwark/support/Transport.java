@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 public interface Transport {
 
-	ApiResponse send(String method, String pathAndQuery, Map<String, String> headers, @Nullable String body,
+	ApiResponse send(String method, String pathAndQuery, Map<String, String> headers, byte @Nullable [] body,
 			boolean chunked, String clientAddress);
 
 }
