@@ -2,18 +2,25 @@ package dev.bulwark.api;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import jakarta.servlet.ServletException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.servlet.function.HandlerFunction;
@@ -22,6 +29,8 @@ import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.bulwark.order.ChangeStatusCommand;
 import dev.bulwark.order.Order;
@@ -46,7 +55,7 @@ class ApiRoutes {
 	static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
 
 	@Bean
-	RouterFunction<ServerResponse> apiRouter(FunctionCatalog catalog) {
+	RouterFunction<ServerResponse> apiRouter(FunctionCatalog catalog, JsonMapper jsonMapper) {
 		Function<PlaceOrderCommand, PlacedOrder> placeOrder = function(catalog, "placeOrder");
 		Function<OrderQuery, OrderPage> listOrders = function(catalog, "listOrders");
 		Function<String, Order> getOrder = function(catalog, "getOrder");
@@ -57,8 +66,8 @@ class ApiRoutes {
 
 		return RouterFunctions.route()
 			.POST("/orders", request -> {
-				PlacedOrder placed = placeOrder.apply(
-						new PlaceOrderCommand(body(request, PlaceOrder.class), request.headers().firstHeader(IDEMPOTENCY_KEY)));
+				PlacedOrder placed = placeOrder.apply(new PlaceOrderCommand(body(request, PlaceOrder.class, jsonMapper),
+						request.headers().firstHeader(IDEMPOTENCY_KEY)));
 				URI location = request.uriBuilder()
 					.replacePath(request.requestPath().contextPath().value() + "/orders/{id}")
 					.replaceQuery(null)
@@ -77,7 +86,8 @@ class ApiRoutes {
 			.PUT("/orders/{id}/status",
 					request -> ServerResponse.ok()
 						.body(changeOrderStatus.apply(
-								new ChangeStatusCommand(request.pathVariable("id"), body(request, StatusChange.class)))))
+								new ChangeStatusCommand(request.pathVariable("id"),
+										body(request, StatusChange.class, jsonMapper)))))
 			.DELETE("/orders/{id}", request -> {
 				deleteOrder.accept(request.pathVariable("id"));
 				return ServerResponse.noContent().build();
@@ -101,16 +111,50 @@ class ApiRoutes {
 	}
 
 	/**
-	 * Reads a JSON body; anything but {@code application/json} is refused with 415 before it is parsed. Unknown
-	 * properties fail the read (see {@code application.yml}), so a client cannot slip in fields it may not set.
+	 * Reads a JSON object body, strictly, so that a gateway or firewall in front cannot read it differently from
+	 * us. Anything but {@code application/json} is refused with 415 before it is read, and so is a declared charset
+	 * other than UTF-8, which a proxy might honour. The bytes are decoded here, as UTF-8 with nothing replaced, and
+	 * only the text goes to Jackson: given bytes, Jackson would also take a byte order mark, UTF-16 or UTF-32, and
+	 * overlong or out-of-range UTF-8. The JSON {@code null} is refused like any other body that is not an object.
+	 * Unknown and duplicate properties fail the read (see {@code application.yml} and the web module's JSON
+	 * configuration), so a client can neither slip in fields it may not set nor hide a second value behind the
+	 * first.
 	 */
-	private static <T> T body(ServerRequest request, Class<T> type) throws ServletException, IOException {
-		MediaType contentType = request.headers().contentType().orElse(null);
-		if (contentType == null || !MediaType.APPLICATION_JSON.isCompatibleWith(contentType)) {
+	private static <T> T body(ServerRequest request, Class<T> type, JsonMapper jsonMapper)
+			throws HttpMediaTypeNotSupportedException {
+		MediaType contentType = contentType(request);
+		if (contentType == null || !MediaType.APPLICATION_JSON.isCompatibleWith(contentType)
+				|| (contentType.getCharset() != null && !StandardCharsets.UTF_8.equals(contentType.getCharset()))) {
 			throw new HttpMediaTypeNotSupportedException(contentType, List.of(MediaType.APPLICATION_JSON),
 					request.method());
 		}
-		return request.body(type);
+		HttpInputMessage input = new ServletServerHttpRequest(request.servletRequest());
+		try {
+			byte[] bytes = input.getBody().readAllBytes();
+			CharBuffer json = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
+			T body = jsonMapper.readValue(json.toString(), type);
+			if (body == null) {
+				throw new HttpMessageNotReadableException("The body is the JSON null", input);
+			}
+			return body;
+		}
+		catch (IOException | JacksonException ex) {
+			throw new HttpMessageNotReadableException("The body is not a readable JSON object", ex, input);
+		}
+	}
+
+	/**
+	 * The request's content type; one that cannot be parsed (an unknown charset, say) is unsupported, as Spring MVC
+	 * has it for annotated controllers.
+	 */
+	private static @Nullable MediaType contentType(ServerRequest request) throws HttpMediaTypeNotSupportedException {
+		try {
+			return request.headers().contentType().orElse(null);
+		}
+		catch (InvalidMediaTypeException ex) {
+			throw new HttpMediaTypeNotSupportedException("Could not parse Content-Type",
+					List.of(MediaType.APPLICATION_JSON));
+		}
 	}
 
 	private static int limit(ServerRequest request) {

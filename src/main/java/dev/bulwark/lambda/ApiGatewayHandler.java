@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -51,7 +52,12 @@ public class ApiGatewayHandler implements RequestStreamHandler, Resource {
 
 	private static final Log logger = LogFactory.getLog(ApiGatewayHandler.class);
 
+	/**
+	 * Reads API Gateway's events, and refuses one with a duplicate property as every JSON reader of the
+	 * application does, so that no event can mean one thing here and another to the adapter.
+	 */
 	private static final JsonMapper JSON = JsonMapper.builder()
+		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
 		.build();
 

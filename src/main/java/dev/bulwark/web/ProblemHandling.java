@@ -1,5 +1,6 @@
 package dev.bulwark.web;
 
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -86,14 +88,40 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 		if (invalidValue != null) {
 			return new FieldError(path(invalidValue), "invalid value");
 		}
+		InputCoercionException outOfRange = causedBy(ex, InputCoercionException.class);
+		if (outOfRange != null) {
+			return new FieldError(path(outOfRange), "invalid value");
+		}
 		MismatchedInputException mismatch = causedBy(ex, MismatchedInputException.class);
 		if (mismatch != null && !mismatch.getPath().isEmpty()) {
 			return new FieldError(path(mismatch), "wrong type or missing value");
 		}
-		if (causedBy(ex, StreamReadException.class) != null) {
+		StreamReadException unreadable = causedBy(ex, StreamReadException.class);
+		if (unreadable != null && isDuplicate(unreadable)) {
+			return new FieldError(duplicate(unreadable), "duplicate property");
+		}
+		if (unreadable != null || causedBy(ex, CharacterCodingException.class) != null) {
 			return new FieldError("", "malformed JSON");
 		}
 		return new FieldError("", "the body is missing or unreadable");
+	}
+
+	/**
+	 * Whether the parser refused a duplicate property name; Jackson says so only in the message.
+	 */
+	private static boolean isDuplicate(StreamReadException ex) {
+		return ex.getOriginalMessage() != null && ex.getOriginalMessage().startsWith("Duplicate Object property")
+				&& ex.processor() != null;
+	}
+
+	/**
+	 * The duplicate property: the object it is in, as far as data binding got, and its name, where the parser
+	 * stopped.
+	 */
+	private static String duplicate(StreamReadException ex) {
+		String object = path(ex);
+		String name = ex.processor().currentName();
+		return object.isEmpty() ? name : object + "." + name;
 	}
 
 	private static String path(JacksonException ex) {

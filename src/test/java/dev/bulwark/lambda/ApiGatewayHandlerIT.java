@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,6 +16,7 @@ import dev.bulwark.support.LambdaTransport;
 import dev.bulwark.support.LocalLambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The handler's own duties, seen in the raw JSON it returns to Lambda.
@@ -66,6 +68,20 @@ class ApiGatewayHandlerIT extends ApiIntegrationTest {
 				""".formatted(this.tokens.user(ALICE)));
 
 		assertThat(response.get("statusCode").asInt()).isEqualTo(415);
+	}
+
+	@Test
+	void eventWithADuplicatePropertyIsRefused() {
+		String event = """
+				{"version":"2.0","routeKey":"$default","rawPath":"/me","rawPath":"/orders","rawQueryString":"",
+				 "headers":{"host":"abc123.execute-api.eu-central-1.amazonaws.com"},
+				 "requestContext":{"domainName":"abc123.execute-api.eu-central-1.amazonaws.com","stage":"$default",
+				   "requestId":"r1","http":{"method":"GET","path":"/orders","protocol":"HTTP/1.1","sourceIp":"203.0.113.7"}},
+				 "isBase64Encoded":false}
+				""";
+
+		assertThatExceptionOfType(StreamReadException.class).isThrownBy(() -> invoke(event))
+			.withMessageStartingWith("Duplicate Object property \"rawPath\"");
 	}
 
 	@Test

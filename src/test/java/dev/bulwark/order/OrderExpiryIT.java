@@ -12,6 +12,7 @@ import java.util.UUID;
 import jakarta.validation.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -63,6 +64,19 @@ class OrderExpiryIT extends ApiIntegrationTest {
 
 		assertThatException().isThrownBy(() -> invoke(scheduledEvent(Instant.now().plus(Duration.ofDays(30)))))
 			.satisfies(ex -> assertViolationOf(ex, "time"));
+		assertThat(statusOf(stale)).isEqualTo(OrderStatus.PENDING);
+	}
+
+	@Test
+	void refusesAnEventWithADuplicateProperty() {
+		Order stale = store(OrderStatus.PENDING, Instant.now().minus(Duration.ofDays(3)));
+		String smuggled = scheduledEvent(Instant.now()).replace("\"source\":\"aws.events\"",
+				"\"source\":\"my.app\",\"source\":\"aws.events\"");
+
+		assertThatException().isThrownBy(() -> invoke(smuggled))
+			.satisfies(ex -> assertThat(ex).hasRootCauseInstanceOf(StreamReadException.class)
+				.rootCause()
+				.hasMessageStartingWith("Duplicate Object property \"source\""));
 		assertThat(statusOf(stale)).isEqualTo(OrderStatus.PENDING);
 	}
 

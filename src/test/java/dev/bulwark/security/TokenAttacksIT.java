@@ -156,6 +156,15 @@ class TokenAttacksIT extends ContractTest {
 	}
 
 	@Test
+	void rejectsTokenThatNamesAClaimTwice() {
+		String claims = this.signer.customerClaims(SUBJECT).build().toString();
+		String token = this.signer.signPayload(
+				claims.replaceFirst("\\{", "{\"resource_access\":{\"bulwark-api\":{\"roles\":[\"admin\"]}},"));
+
+		assertInvalidToken(me(token), token);
+	}
+
+	@Test
 	void rejectsTokenWithoutSubject() {
 		String token = this.signer.sign(this.signer.customerClaims(SUBJECT).subject(null).build());
 

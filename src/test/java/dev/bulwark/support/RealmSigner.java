@@ -23,6 +23,8 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -96,17 +98,33 @@ public final class RealmSigner {
 		return (RSAKey) jwks(this.keycloak).getKeyByKeyId(kid);
 	}
 
+	/**
+	 * Signs a payload exactly as written, for what {@link JWTClaimsSet} cannot express, such as a claim named twice.
+	 */
+	public String signPayload(String json) {
+		try {
+			JWSObject jws = new JWSObject(header(this.key), new Payload(json));
+			jws.sign(new RSASSASigner(this.key));
+			return jws.serialize();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private static String sign(JWTClaimsSet claims, RSAKey key) {
 		try {
-			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
-				.keyID(key.getKeyID())
-				.build(), claims);
+			SignedJWT jwt = new SignedJWT(header(key), claims);
 			jwt.sign(new RSASSASigner(key));
 			return jwt.serialize();
 		}
 		catch (JOSEException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static JWSHeader header(RSAKey key) {
+		return new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(key.getKeyID()).build();
 	}
 
 	private static RealmSigner register(KeycloakServer keycloak) {

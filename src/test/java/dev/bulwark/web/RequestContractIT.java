@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
@@ -77,6 +78,46 @@ class RequestContractIT extends ContractTest {
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(errors(response)).containsExactly(": malformed JSON");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			"note":"Leave at the door"   | "note":"Leave at the door","note":"Ring twice"   | note
+			"items":[                    | "items":[{"sku":"BLW-CAP","quantity":1}],"items":[ | items
+			"city":"Lisbon"              | "city":"Lisbon","city":"Porto"                   | shippingAddress.city
+			"sku":"BLW-MUG"              | "sku":"BLW-MUG","sku":"BLW-CAP"                  | items[0].sku
+			"quantity":2                 | "quantity":2,"quantity":100                      | items[0].quantity
+			"sku":"BLW-STICKERS"         | "sku":"BLW-STICKERS","sku":"BLW-TEE"             | items[1].sku
+			""")
+	void duplicatePropertyInAnOrderIsRefused(String property, String duplicated, String field) {
+		ApiResponse response = post(orderJson().replace(property, duplicated));
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(errors(response)).containsExactly(field + ": duplicate property");
+	}
+
+	@Test
+	void duplicateStatusIsRefused() {
+		String id = placeOrder(ALICE);
+
+		ApiResponse response = this.api.put("/orders/" + id + "/status")
+			.token(this.tokens.user(CAROL))
+			.json("{\"status\":\"SHIPPED\",\"status\":\"CONFIRMED\"}")
+			.send();
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(errors(response)).containsExactly("status: duplicate property");
+		assertThat(this.api.get("/orders/" + id).token(this.tokens.user(ALICE)).send().json().get("status").asString())
+			.isEqualTo("PENDING");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "1.5", "1e2", "1e999999999", "99999999999999999999999999" })
+	void quantityThatIsNoWholeNumberInRangeIsReportedAgainstItsField(String quantity) {
+		ApiResponse response = post(orderJson().replace("\"quantity\":2", "\"quantity\":" + quantity));
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(errors(response)).containsExactly("items[0].quantity: invalid value");
 	}
 
 	@Test
