@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Endless chunked bodies against the Boot app, with and without a token, in every content type a servlet stack
  * treats specially: the answer comes while the client is still sending, and the server neither reads nor buffers
- * the body past the configured limit. (In Lambda, API Gateway hands the function a complete event of at most
- * 10 MB, so there is no stream to flood.)
+ * the body past the configured limit. The JVM runs with a bounded heap (512 MB, see the failsafe configuration),
+ * so a server that buffered a body whole would run out of memory before the client gives up. (In Lambda, API
+ * Gateway hands the function a complete event of at most 10 MB, so there is no stream to flood.)
  */
 class RequestBodyFloodIT extends ApiIntegrationTest {
 
