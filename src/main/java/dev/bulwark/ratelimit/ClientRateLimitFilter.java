@@ -62,7 +62,7 @@ class ClientRateLimitFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		String client = token.getToken().getSubject() + "|" + token.getToken().getClaimAsString("azp");
+		String client = KnownCallers.caller(token.getToken().getSubject(), token.getToken().getClaimAsString("azp"));
 		String tier = this.tiers.select(token);
 		Decision decision = acquire(client, tier, this.tierLimits.get(tier));
 		for (Route route : this.routes) {
