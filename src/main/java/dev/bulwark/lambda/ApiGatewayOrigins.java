@@ -32,12 +32,12 @@ class ApiGatewayOrigins implements PublicOriginResolver {
 	public Optional<PublicOrigin> resolve(HttpServletRequest request) {
 		if (request.getAttribute(RequestReader.HTTP_API_CONTEXT_PROPERTY) instanceof HttpApiV2ProxyRequestContext httpApi
 				&& StringUtils.hasText(httpApi.getDomainName()) && httpApi.getHttp() != null) {
-			return Optional.of(PublicOrigin.https(httpApi.getDomainName(), "",
+			return Optional.of(new PublicOrigin(httpApi.getDomainName(), "",
 					Objects.requireNonNullElse(httpApi.getHttp().getSourceIp(), UNKNOWN_CLIENT)));
 		}
 		if (request.getAttribute(RequestReader.API_GATEWAY_CONTEXT_PROPERTY) instanceof AwsProxyRequestContext restApi
 				&& StringUtils.hasText(request.getHeader("Host")) && restApi.getIdentity() != null) {
-			return Optional.of(PublicOrigin.https(request.getHeader("Host"), stagePrefix(restApi, request),
+			return Optional.of(new PublicOrigin(request.getHeader("Host"), stagePrefix(restApi, request),
 					Objects.requireNonNullElse(restApi.getIdentity().getSourceIp(), UNKNOWN_CLIENT)));
 		}
 		return Optional.empty();

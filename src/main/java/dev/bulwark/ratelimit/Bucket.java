@@ -1,11 +1,10 @@
 package dev.bulwark.ratelimit;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.function.Supplier;
 
+import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 
 import dev.bulwark.ratelimit.RateLimitProperties.Limit;
 
@@ -19,7 +18,7 @@ final class Bucket {
 
 	private final Limit limit;
 
-	private final AtomicRateLimiter limiter;
+	private final RateLimiter limiter;
 
 	private final Supplier<Long> nanoTime;
 
@@ -30,11 +29,11 @@ final class Bucket {
 		this.limit = limit;
 		this.nanoTime = nanoTime;
 		this.start = nanoTime.get();
-		this.limiter = new AtomicRateLimiter(policy, RateLimiterConfig.custom()
+		this.limiter = RateLimiter.of(policy, RateLimiterConfig.custom()
 			.limitForPeriod(limit.limit())
 			.limitRefreshPeriod(limit.period())
 			.timeoutDuration(Duration.ZERO)
-			.build(), Map.of(), nanoTime);
+			.build(), nanoTime);
 	}
 
 	Decision acquire() {

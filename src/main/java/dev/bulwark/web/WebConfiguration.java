@@ -24,7 +24,7 @@ class WebConfiguration {
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	@ConditionalOnProperty("bulwark.web.public-host")
 	PublicOriginResolver configuredPublicOrigin(WebProperties properties) {
-		return request -> Optional.of(PublicOrigin.https(Objects.requireNonNull(properties.publicHost()),
+		return request -> Optional.of(new PublicOrigin(Objects.requireNonNull(properties.publicHost()),
 				properties.publicPathPrefix(), request.getRemoteAddr()));
 	}
 

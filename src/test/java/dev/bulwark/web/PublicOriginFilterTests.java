@@ -17,7 +17,7 @@ class PublicOriginFilterTests {
 
 	@Test
 	void urlsUseThePublicOriginNotTheHostHeader() throws Exception {
-		PublicOriginFilter filter = filter(request -> Optional.of(PublicOrigin.https("api.example.com", "/v1", "198.51.100.7")));
+		PublicOriginFilter filter = filter(request -> Optional.of(new PublicOrigin("api.example.com", "/v1", "198.51.100.7")));
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/orders");
 		request.addHeader("Host", "evil.example");
 		request.setServerName("evil.example");
