@@ -56,13 +56,16 @@ class ApiRoutes {
 
 	@Bean
 	RouterFunction<ServerResponse> apiRouter(FunctionCatalog catalog, JsonMapper jsonMapper) {
-		Function<PlaceOrderCommand, PlacedOrder> placeOrder = function(catalog, "placeOrder");
-		Function<OrderQuery, OrderPage> listOrders = function(catalog, "listOrders");
-		Function<String, Order> getOrder = function(catalog, "getOrder");
-		Function<String, Order> cancelOrder = function(catalog, "cancelOrder");
-		Function<ChangeStatusCommand, Order> changeOrderStatus = function(catalog, "changeOrderStatus");
-		Consumer<String> deleteOrder = function(catalog, "deleteOrder");
-		Supplier<Caller> me = function(catalog, "me");
+		RouteFunctions functions = new RouteFunctions(catalog);
+		Function<PlaceOrderCommand, PlacedOrder> placeOrder = functions.function("placeOrder", PlaceOrderCommand.class,
+				PlacedOrder.class);
+		Function<OrderQuery, OrderPage> listOrders = functions.function("listOrders", OrderQuery.class, OrderPage.class);
+		Function<String, Order> getOrder = functions.function("getOrder", String.class, Order.class);
+		Function<String, Order> cancelOrder = functions.function("cancelOrder", String.class, Order.class);
+		Function<ChangeStatusCommand, Order> changeOrderStatus = functions.function("changeOrderStatus",
+				ChangeStatusCommand.class, Order.class);
+		Consumer<String> deleteOrder = functions.consumer("deleteOrder", String.class);
+		Supplier<Caller> me = functions.supplier("me", Caller.class);
 
 		return RouterFunctions.route()
 			.POST("/orders", request -> {
@@ -99,15 +102,6 @@ class ApiRoutes {
 			.route(RequestPredicates.path("/orders/{id}/status"), methodNotAllowed(HttpMethod.PUT))
 			.route(RequestPredicates.path("/me"), methodNotAllowed(HttpMethod.GET))
 			.build();
-	}
-
-	@SuppressWarnings("unchecked")
-	private static <T> T function(FunctionCatalog catalog, String name) {
-		Object function = catalog.lookup(name);
-		if (function == null) {
-			throw new IllegalStateException("No function bean named '" + name + "'");
-		}
-		return (T) function;
 	}
 
 	/**
