@@ -75,7 +75,7 @@ public class ApiGatewayHandler implements RequestStreamHandler, Resource {
 	public ApiGatewayHandler(Class<?>... additionalConfiguration) throws ContainerInitializationException {
 		LambdaContainerHandler.getContainerConfig().setDefaultContentCharset("UTF-8");
 		this.delegate = new SpringDelegatingLambdaContainerHandler(Stream
-			.concat(Stream.of(BulwarkApplication.class), Stream.of(additionalConfiguration))
+			.concat(Stream.of(BulwarkApplication.class, LambdaRuntime.class), Stream.of(additionalConfiguration))
 			.toArray(Class<?>[]::new));
 		Core.getGlobalContext().register(this);
 	}

@@ -9,7 +9,6 @@ import com.amazonaws.serverless.proxy.model.HttpApiV2ProxyRequestContext;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 import dev.bulwark.web.PublicOrigin;
@@ -20,9 +19,9 @@ import dev.bulwark.web.PublicOriginResolver;
  * names its domain in the request context; a REST API names its stage there, and its domain in the {@code Host}
  * header, which API Gateway sets to the domain the client called. Both name the client's address
  * ({@code sourceIp}), which API Gateway takes from the connection, not from any header. Outside Lambda the
- * attributes are absent and nothing is resolved.
+ * attributes are absent and nothing is resolved. Registered by {@link LambdaRuntime}, and consulted before any
+ * other resolver: the event knows the public origin better than any setting.
  */
-@Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiGatewayOrigins implements PublicOriginResolver {
 

@@ -1,18 +1,15 @@
 package dev.bulwark.lambda;
 
 import jakarta.servlet.ServletContext;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
-import org.springframework.stereotype.Component;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Registers the application context as the servlet context's root web application context where nobody else has.
  * A servlet container gets this from Spring Boot; the Lambda runtime's emulated servlet context does not, and
  * whatever looks the context up from a request (Spring Boot's actuator request matchers, for one) would fail.
+ * Registered by {@link LambdaRuntime}.
  */
-@Component
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class RootWebApplicationContext implements ServletContextInitializer {
 
 	private final WebApplicationContext context;

@@ -1,9 +1,9 @@
 package dev.bulwark.web;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,10 +30,10 @@ class WebConfiguration {
 
 	@Bean
 	ApiRequestFilters apiRequestFilters(WebProperties properties, ProblemResponses problems,
-			List<PublicOriginResolver> publicOrigins) {
+			ObjectProvider<PublicOriginResolver> publicOrigins) {
 		return new ApiRequestFilters(new UnhandledExceptionFilter(problems),
 				new RequestBodyLimitFilter(properties.maxRequestBodySize().toBytes(), problems),
-				new PublicOriginFilter(publicOrigins, properties.allowedHosts(), problems));
+				new PublicOriginFilter(publicOrigins.orderedStream().toList(), properties.allowedHosts(), problems));
 	}
 
 }

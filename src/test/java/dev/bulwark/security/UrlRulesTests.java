@@ -37,7 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @WebMvcTest(includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 		pattern = { "dev\\.bulwark\\.security\\.(SecurityConfiguration|Problem.*|ApiSecurityProperties)",
-				"dev\\.bulwark\\.web\\..*", "dev\\.bulwark\\.lambda\\.ApiGatewayOrigins" }))
+				"dev\\.bulwark\\.web\\..*" }))
 @Import(UrlRulesTests.StubRoutes.class)
 @TestPropertySource(properties = "spring.security.oauth2.resourceserver.jwt.issuer-uri=https://issuer.invalid/realms/test")
 class UrlRulesTests {
