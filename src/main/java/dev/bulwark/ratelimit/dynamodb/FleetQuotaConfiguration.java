@@ -3,7 +3,6 @@ package dev.bulwark.ratelimit.dynamodb;
 import java.time.Clock;
 
 import jakarta.validation.constraints.NotBlank;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,11 +13,12 @@ import org.springframework.validation.annotation.Validated;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
+import dev.bulwark.dynamodb.TableDefinition;
 import dev.bulwark.ratelimit.FleetQuota;
 
 /**
@@ -35,28 +35,19 @@ class FleetQuotaConfiguration {
 	}
 
 	/**
-	 * Creates the counters' table at startup when asked to (local runs); in AWS the template creates it.
+	 * The counters' table, created by local runs; in AWS the template creates it.
 	 */
 	@Bean
-	@ConditionalOnProperty(name = "bulwark.dynamodb.create-tables", havingValue = "true")
-	InitializingBean fleetQuotaTable(DynamoDbClient dynamoDb, FleetQuotaProperties properties) {
-		return () -> {
-			try {
-				dynamoDb.createTable(create -> create.tableName(properties.table())
-					.billingMode(BillingMode.PAY_PER_REQUEST)
-					.attributeDefinitions(AttributeDefinition.builder()
-						.attributeName(DynamoDbFleetQuota.KEY)
-						.attributeType(ScalarAttributeType.S)
-						.build())
-					.keySchema(KeySchemaElement.builder().attributeName(DynamoDbFleetQuota.KEY).keyType(KeyType.HASH).build()));
-				dynamoDb.waiter().waitUntilTableExists(describe -> describe.tableName(properties.table()));
-				dynamoDb.updateTimeToLive(ttl -> ttl.tableName(properties.table())
-					.timeToLiveSpecification(spec -> spec.attributeName(DynamoDbFleetQuota.TTL_ATTRIBUTE).enabled(true)));
-			}
-			catch (ResourceInUseException alreadyThere) {
-				// Created by another instance or an earlier run.
-			}
-		};
+	TableDefinition fleetQuotaTableDefinition(FleetQuotaProperties properties) {
+		return TableDefinition.of(CreateTableRequest.builder()
+			.tableName(properties.table())
+			.billingMode(BillingMode.PAY_PER_REQUEST)
+			.attributeDefinitions(AttributeDefinition.builder()
+				.attributeName(DynamoDbFleetQuota.KEY)
+				.attributeType(ScalarAttributeType.S)
+				.build())
+			.keySchema(KeySchemaElement.builder().attributeName(DynamoDbFleetQuota.KEY).keyType(KeyType.HASH).build())
+			.build()).expiringBy(DynamoDbFleetQuota.TTL_ATTRIBUTE);
 	}
 
 	/**

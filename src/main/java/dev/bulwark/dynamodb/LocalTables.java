@@ -1,0 +1,53 @@
+package dev.bulwark.dynamodb;
+
+import java.util.List;
+
+import org.springframework.beans.factory.InitializingBean;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+
+/**
+ * Creates the declared tables that are missing at startup when asked to, for local runs against DynamoDB Local.
+ * In AWS the deployment creates them, and the function's IAM role has no right to.
+ */
+class LocalTables implements InitializingBean {
+
+	private final DynamoDbClient dynamoDb;
+
+	private final List<TableDefinition> tables;
+
+	private final boolean create;
+
+	LocalTables(DynamoDbClient dynamoDb, List<TableDefinition> tables, boolean create) {
+		this.dynamoDb = dynamoDb;
+		this.tables = tables;
+		this.create = create;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		if (!this.create) {
+			return;
+		}
+		for (TableDefinition table : this.tables) {
+			createIfMissing(table);
+		}
+	}
+
+	private void createIfMissing(TableDefinition table) {
+		try {
+			table.create(this.dynamoDb);
+		}
+		catch (ResourceInUseException alreadyThere) {
+			// Created by another instance or an earlier run.
+			return;
+		}
+		this.dynamoDb.waiter().waitUntilTableExists(describe -> describe.tableName(table.name()));
+		String expiry = table.timeToLiveAttribute();
+		if (expiry != null) {
+			this.dynamoDb.updateTimeToLive(ttl -> ttl.tableName(table.name())
+				.timeToLiveSpecification(spec -> spec.attributeName(expiry).enabled(true)));
+		}
+	}
+
+}
