@@ -30,6 +30,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import dev.bulwark.BulwarkApplication;
+import dev.bulwark.web.InternalServerError;
 
 /**
  * The Lambda entry point of the HTTP API. API Gateway events (HTTP API payload 2.0 and REST API) run through the
@@ -60,8 +61,6 @@ public class ApiGatewayHandler implements RequestStreamHandler, Resource {
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
 		.build();
-
-	private static final String INTERNAL_ERROR = "The server could not handle the request.";
 
 	private final SpringDelegatingLambdaContainerHandler delegate;
 
@@ -160,20 +159,17 @@ public class ApiGatewayHandler implements RequestStreamHandler, Resource {
 	}
 
 	private static ObjectNode internalError(boolean httpApi) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_ERROR);
 		ObjectNode response = JSON.createObjectNode();
-		response.put("statusCode", 500);
+		response.put("statusCode", HttpStatus.INTERNAL_SERVER_ERROR.value());
 		response.put("isBase64Encoded", false);
-		response.put("body", JSON.writeValueAsString(problem));
-		Map<String, String> headers = Map.of("Content-Type", "application/problem+json", "Cache-Control", "no-store",
-				"X-Content-Type-Options", "nosniff");
+		response.put("body", JSON.writeValueAsString(InternalServerError.problem()));
 		if (httpApi) {
 			ObjectNode single = response.putObject("headers");
-			headers.forEach(single::put);
+			InternalServerError.HEADERS.forEach(single::put);
 		}
 		else {
 			ObjectNode multi = response.putObject("multiValueHeaders");
-			headers.forEach((name, value) -> multi.putArray(name).add(value));
+			InternalServerError.HEADERS.forEach((name, value) -> multi.putArray(name).add(value));
 		}
 		return response;
 	}

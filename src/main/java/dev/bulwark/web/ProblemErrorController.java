@@ -24,10 +24,8 @@ class ProblemErrorController implements ErrorController {
 		if (status == null || !status.isError()) {
 			status = HttpStatus.INTERNAL_SERVER_ERROR;
 		}
-		ProblemDetail problem = ProblemDetail.forStatus(status);
-		if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
-			problem.setDetail(ProblemHandling.INTERNAL_ERROR);
-		}
+		ProblemDetail problem = (status == HttpStatus.INTERNAL_SERVER_ERROR) ? InternalServerError.problem()
+				: ProblemDetail.forStatus(status);
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 

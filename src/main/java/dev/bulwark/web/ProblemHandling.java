@@ -40,8 +40,6 @@ import dev.bulwark.web.InvalidRequest.FieldError;
 @RestControllerAdvice
 class ProblemHandling extends ResponseEntityExceptionHandler {
 
-	static final String INTERNAL_ERROR = "The server could not handle the request.";
-
 	private static final Log logger = LogFactory.getLog(ProblemHandling.class);
 
 	@ExceptionHandler
@@ -57,8 +55,8 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	@Nullable ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
 		logger.error("Unhandled error for " + request.getDescription(false), ex);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_ERROR);
-		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+		return handleExceptionInternal(ex, InternalServerError.problem(), new HttpHeaders(),
+				HttpStatus.INTERNAL_SERVER_ERROR, request);
 	}
 
 	@Override

@@ -38,7 +38,8 @@ class UnhandledExceptionFilter extends OncePerRequestFilter {
 				return;
 			}
 			response.resetBuffer();
-			this.problems.write(request, response, HttpStatus.INTERNAL_SERVER_ERROR, ProblemHandling.INTERNAL_ERROR);
+			InternalServerError.HEADERS.forEach(response::setHeader);
+			this.problems.write(request, response, HttpStatus.INTERNAL_SERVER_ERROR, InternalServerError.DETAIL);
 		}
 	}
 
