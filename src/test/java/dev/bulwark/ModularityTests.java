@@ -33,6 +33,20 @@ class ModularityTests {
 		assertThat(directDependencies("ratelimit")).contains("dynamodb").doesNotContain("order");
 	}
 
+	/**
+	 * The order rules raise plain exceptions and the HTTP edge decides what they mean as a response; an order type
+	 * that reaches for the web module (for a problem body, say) would put HTTP back into the domain.
+	 */
+	@Test
+	void orderModuleDoesNotDependOnTheWebModule() {
+		ApplicationModule order = modules.getModuleByName("order").orElseThrow();
+
+		assertThat(order.getDependencies(modules).stream())
+			.filteredOn(dependency -> dependency.getTargetModule().getName().equals("web"))
+			.map(dependency -> dependency.getSourceType().getName() + " -> " + dependency.getTargetType().getName())
+			.isEmpty();
+	}
+
 	private static List<String> directDependencies(String module) {
 		return modules.getModuleByName(module)
 			.orElseThrow()

@@ -1,16 +1,13 @@
 package dev.bulwark.order;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
-
 /**
- * The order is not in a state that allows the change, or somebody else changed it first.
+ * The order is not in a state that allows the change, or somebody else changed it first. The message says which,
+ * and is written for the client.
  */
-public class OrderConflictException extends ErrorResponseException {
+public class OrderConflictException extends RuntimeException {
 
-	public OrderConflictException(String detail) {
-		super(HttpStatus.CONFLICT, ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail), null);
+	OrderConflictException(String message) {
+		super(message);
 	}
 
 	static OrderConflictException illegalTransition(OrderStatus from, OrderStatus to) {

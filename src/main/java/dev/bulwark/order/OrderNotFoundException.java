@@ -1,16 +1,13 @@
 package dev.bulwark.order;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
-
 /**
- * The order does not exist, or the caller may not see it: both answer 404 so that ids cannot be probed.
+ * The order does not exist, or the caller may not see it: the two are one exception so that no caller can tell
+ * them apart and probe for ids. The message is written for the client.
  */
-class OrderNotFoundException extends ErrorResponseException {
+public class OrderNotFoundException extends RuntimeException {
 
 	OrderNotFoundException() {
-		super(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such order."), null);
+		super("No such order.");
 	}
 
 }

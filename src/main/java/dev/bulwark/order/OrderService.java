@@ -30,7 +30,7 @@ import dev.bulwark.security.Roles;
 
 /**
  * The order rules. Role checks sit on each method (method security), ownership checks inside: a caller who may
- * not see an order gets the same 404 as for an order that does not exist.
+ * not see an order gets the same {@link OrderNotFoundException} as for an order that does not exist.
  */
 @Service
 @Validated

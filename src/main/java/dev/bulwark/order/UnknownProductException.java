@@ -1,17 +1,22 @@
 package dev.bulwark.order;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
-
-import dev.bulwark.web.InvalidRequest;
-
 /**
- * An order names a SKU that is not in the catalog. Reported like a validation error, with the offending field.
+ * An order names a SKU that is not in the catalog. The client is told which field, like for a validation error.
  */
-class UnknownProductException extends ErrorResponseException {
+public class UnknownProductException extends RuntimeException {
+
+	private final String field;
 
 	UnknownProductException(String field) {
-		super(HttpStatus.BAD_REQUEST, InvalidRequest.problem(field, "unknown product"), null);
+		super("Unknown product at " + field);
+		this.field = field;
+	}
+
+	/**
+	 * The path of the offending SKU in the request body, e.g. {@code items[1].sku}.
+	 */
+	public String field() {
+		return this.field;
 	}
 
 }

@@ -34,8 +34,8 @@ import dev.bulwark.web.InvalidRequest.FieldError;
 
 /**
  * Turns every exception that reaches Spring MVC into an RFC 9457 problem. Details name the offending field and
- * the rule it broke, never a class name, a stack trace or a storage error. (Method-security exceptions are
- * answered by the security module's advice, which runs first.)
+ * the rule it broke, never a class name, a stack trace or a storage error. (Method-security exceptions and the
+ * order module's refusals are answered by the security and api modules' advice, which run first.)
  */
 @RestControllerAdvice
 class ProblemHandling extends ResponseEntityExceptionHandler {
