@@ -1,13 +1,6 @@
 package dev.bulwark.ratelimit;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +8,7 @@ import dev.bulwark.support.Api;
 import dev.bulwark.support.ApiIntegrationTest;
 import dev.bulwark.support.LambdaTransport;
 import dev.bulwark.support.LocalLambda;
+import dev.bulwark.support.RawHttp;
 
 import static dev.bulwark.support.TestRateLimits.UNAUTHENTICATED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,22 +63,13 @@ class ForwardedForIT extends ApiIntegrationTest {
 	 * Sends one {@code X-Forwarded-For} header line per given value, in order.
 	 */
 	private int statusFrom(String localAddress, String... forwardedFor) throws IOException {
-		try (Socket socket = new Socket()) {
-			socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
-			socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), bootPort()), 5_000);
-			socket.setSoTimeout(10_000);
-			OutputStream out = socket.getOutputStream();
-			StringBuilder request = new StringBuilder("GET /orders HTTP/1.1\r\nHost: localhost\r\n")
-				.append("Authorization: Bearer ").append(FORGED).append("\r\n");
-			for (String line : forwardedFor) {
-				request.append("X-Forwarded-For: ").append(line).append("\r\n");
-			}
-			out.write(request.append("Connection: close\r\n\r\n").toString().getBytes(StandardCharsets.US_ASCII));
-			out.flush();
-			String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
-				.readLine();
-			return Integer.parseInt(statusLine.split(" ")[1]);
+		StringBuilder request = new StringBuilder("GET /orders HTTP/1.1\r\nHost: localhost\r\n")
+			.append("Authorization: Bearer ").append(FORGED).append("\r\n");
+		for (String line : forwardedFor) {
+			request.append("X-Forwarded-For: ").append(line).append("\r\n");
 		}
+		request.append("Connection: close\r\n\r\n");
+		return RawHttp.status(RawHttp.exchange(localAddress, bootPort(), request.toString()));
 	}
 
 }

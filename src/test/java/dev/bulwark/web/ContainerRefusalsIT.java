@@ -1,15 +1,12 @@
 package dev.bulwark.web;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.bulwark.support.ApiIntegrationTest;
+import dev.bulwark.support.RawHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,22 +26,11 @@ class ContainerRefusalsIT extends ApiIntegrationTest {
 			default -> "GET /orders\u0001 HTTP/1.1\r\nHost: localhost\r\n\r\n";
 		};
 
-		String response = exchange(request);
+		String response = RawHttp.exchange("127.0.0.1", bootPort(), request);
 
 		assertThat(response).startsWith("HTTP/1.1 400 ");
 		assertThat(response).containsIgnoringCase("Content-Type: application/problem+json");
 		assertThat(response).contains("\"status\":400").doesNotContainIgnoringCase("tomcat").doesNotContain("<html");
-	}
-
-	private String exchange(String request) throws IOException {
-		try (Socket socket = new Socket("localhost", bootPort())) {
-			socket.setSoTimeout(10_000);
-			OutputStream out = socket.getOutputStream();
-			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-			out.flush();
-			InputStream in = socket.getInputStream();
-			return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-		}
 	}
 
 }
