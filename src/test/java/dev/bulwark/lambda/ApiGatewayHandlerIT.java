@@ -14,6 +14,7 @@ import dev.bulwark.support.ApiIntegrationTest;
 import dev.bulwark.support.ApiResponse;
 import dev.bulwark.support.LambdaTransport;
 import dev.bulwark.support.LocalLambda;
+import dev.bulwark.support.TestJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class ApiGatewayHandlerIT extends ApiIntegrationTest {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = TestJson.MAPPER;
 
 	@Test
 	void answersHttpApiEventsInPayloadFormat2() throws Exception {

@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.bulwark.support.PackagedLambda;
+import dev.bulwark.support.TestJson;
 import dev.bulwark.support.Tokens;
 
 import static dev.bulwark.support.PackagedLambda.httpApiEvent;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LambdaArtifactIT {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = TestJson.MAPPER;
 
 	@TempDir
 	static Path work;

@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.bulwark.support.ApiIntegrationTest;
 import dev.bulwark.support.LocalLambda;
+import dev.bulwark.support.TestJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -28,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
  */
 class OrderExpiryIT extends ApiIntegrationTest {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = TestJson.MAPPER;
 
 	@Autowired
 	OrderRepository orders;

@@ -25,11 +25,11 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.bulwark.order.CatalogProperties.Product;
 import dev.bulwark.security.Callers;
 import dev.bulwark.security.Roles;
+import dev.bulwark.support.TestJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -465,7 +465,7 @@ class OrderServiceTests {
 	}
 
 	private static OrderService service(OrderRepository repository) {
-		return new OrderService(repository, CATALOG, new Callers(), JsonMapper.builder().build(),
+		return new OrderService(repository, CATALOG, new Callers(), TestJson.MAPPER,
 				new OrderExpiryProperties(MAX_PENDING_AGE, MAX_ORDERS_PER_RUN), Clock.fixed(NOW, ZoneOffset.UTC));
 	}
 

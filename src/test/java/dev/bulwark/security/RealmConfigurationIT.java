@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.bulwark.support.DevRealm;
 import dev.bulwark.support.KeycloakServer;
+import dev.bulwark.support.TestJson;
 import dev.bulwark.support.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RealmConfigurationIT {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = TestJson.MAPPER;
 
 	private final KeycloakServer keycloak = KeycloakServer.shared();
 

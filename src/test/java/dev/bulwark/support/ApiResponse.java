@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record ApiResponse(int status, HttpHeaders headers, String body) {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = TestJson.MAPPER;
 
 	public JsonNode json() {
 		return JSON.readTree(this.body);

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The local development realm, {@code keycloak-realm/bulwark-realm.json}, read the way a developer reads the
@@ -53,7 +52,7 @@ public final class DevRealm {
 			if (in == null) {
 				throw new IllegalStateException(RESOURCE + " is not on the test class path");
 			}
-			return JsonMapper.builder().build().readTree(in);
+			return TestJson.MAPPER.readTree(in);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -37,7 +37,7 @@ public final class LambdaTransport implements Transport {
 
 	public static final String REST_API_STAGE = "prod";
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = TestJson.MAPPER;
 
 	private final ApiGatewayHandler handler;
 

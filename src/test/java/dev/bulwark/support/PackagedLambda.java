@@ -30,7 +30,7 @@ public final class PackagedLambda {
 
 	public static final Path ARTIFACT = Path.of(InfrastructureSettings.load().getProperty("lambda.artifact"));
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = TestJson.MAPPER;
 
 	private static final Pattern TIMING = Pattern.compile("probe: (handler constructed|event \\d+ answered) in (\\d+) ms");
 

@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class RealmSigner {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = TestJson.MAPPER;
 
 	private static final RealmSigner SHARED = register(KeycloakServer.shared());
 

@@ -38,7 +38,7 @@ public final class Tokens {
 
 	private static final Duration REFRESH_BEFORE_EXPIRY = Duration.ofSeconds(60);
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = TestJson.MAPPER;
 
 	private static final Tokens SHARED = new Tokens(KeycloakServer.shared());
 

@@ -21,6 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 import dev.bulwark.support.ApiResponse;
 import dev.bulwark.support.ContractTest;
 import dev.bulwark.support.RealmSigner;
+import dev.bulwark.support.TestJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
@@ -39,7 +40,7 @@ class HostileBodiesIT extends ContractTest {
 
 	private static final String JSON_TYPE = "application/json";
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = TestJson.MAPPER;
 
 	private static final String CUSTOMER = UUID.randomUUID().toString();
 

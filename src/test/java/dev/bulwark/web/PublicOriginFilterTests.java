@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.web.util.UrlUtils;
-import tools.jackson.databind.json.JsonMapper;
+
+import dev.bulwark.support.TestJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,7 +61,7 @@ class PublicOriginFilterTests {
 
 	private static PublicOriginFilter filter(PublicOriginResolver resolver) {
 		return new PublicOriginFilter(List.of(resolver), List.of("localhost", "127.0.0.1"),
-				new ProblemResponses(JsonMapper.builder().build()));
+				new ProblemResponses(TestJson.MAPPER));
 	}
 
 }

@@ -9,7 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
+
+import dev.bulwark.support.TestJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -22,7 +23,7 @@ class RequestBodyLimitFilterTests {
 	private static final int LIMIT = 16;
 
 	private final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(LIMIT,
-			new ProblemResponses(JsonMapper.builder().build()));
+			new ProblemResponses(TestJson.MAPPER));
 
 	@Test
 	void declaredLengthOverTheLimitIsRefusedBeforeTheChain() throws Exception {

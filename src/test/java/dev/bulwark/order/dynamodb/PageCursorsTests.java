@@ -10,9 +10,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.bulwark.order.InvalidCursorException;
+import dev.bulwark.support.TestJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -25,7 +25,7 @@ class PageCursorsTests {
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
 
 	private final PageCursors cursors = new PageCursors(new byte[32], Duration.ofHours(1), this.clock,
-			JsonMapper.builder().build());
+			TestJson.MAPPER);
 
 	@Test
 	void roundTripsTheLastEvaluatedKey() {
@@ -53,7 +53,7 @@ class PageCursorsTests {
 	void refusesCursorSealedWithAnotherKey() {
 		byte[] otherKey = new byte[32];
 		otherKey[0] = 1;
-		String cursor = new PageCursors(otherKey, Duration.ofHours(1), this.clock, JsonMapper.builder().build())
+		String cursor = new PageCursors(otherKey, Duration.ofHours(1), this.clock, TestJson.MAPPER)
 			.seal(LAST_KEY, "all");
 
 		assertThatExceptionOfType(InvalidCursorException.class).isThrownBy(() -> this.cursors.open(cursor, "all"));
