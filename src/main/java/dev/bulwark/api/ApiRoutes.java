@@ -40,7 +40,7 @@ import dev.bulwark.order.PlaceOrder;
 import dev.bulwark.order.PlaceOrderCommand;
 import dev.bulwark.order.PlacedOrder;
 import dev.bulwark.order.StatusChange;
-import dev.bulwark.security.Caller;
+import dev.bulwark.security.CallerDescription;
 
 /**
  * The route table: every HTTP route of the API, the function bean it invokes, and how the request becomes the
@@ -65,7 +65,7 @@ class ApiRoutes {
 		Function<ChangeStatusCommand, Order> changeOrderStatus = functions.function("changeOrderStatus",
 				ChangeStatusCommand.class, Order.class);
 		Consumer<String> deleteOrder = functions.consumer("deleteOrder", String.class);
-		Supplier<Caller> me = functions.supplier("me", Caller.class);
+		Supplier<CallerDescription> me = functions.supplier("me", CallerDescription.class);
 
 		return RouterFunctions.route()
 			.POST("/orders", request -> {

@@ -13,13 +13,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.bulwark.ratelimit.RateLimitProperties.Limit;
 import dev.bulwark.ratelimit.RateLimitProperties.RouteLimit;
+import dev.bulwark.security.Caller;
+import dev.bulwark.security.CallerAuthentication;
 import dev.bulwark.web.ProblemResponses;
 
 /**
@@ -32,8 +33,6 @@ class ClientRateLimitFilter extends OncePerRequestFilter {
 
 	private final RateLimits limits;
 
-	private final TierSelector tiers;
-
 	private final Map<String, Limit> tierLimits;
 
 	private final List<Route> routes;
@@ -44,11 +43,10 @@ class ClientRateLimitFilter extends OncePerRequestFilter {
 
 	private final @Nullable FleetQuota fleet;
 
-	ClientRateLimitFilter(RateLimits limits, TierSelector tiers, Map<String, Limit> tierLimits, List<RouteLimit> routes,
+	ClientRateLimitFilter(RateLimits limits, Map<String, Limit> tierLimits, List<RouteLimit> routes,
 			ProblemResponses problems, MeterRegistry meters, @Nullable FleetQuota fleet) {
 		this.fleet = fleet;
 		this.limits = limits;
-		this.tiers = tiers;
 		this.tierLimits = tierLimits;
 		this.routes = routes.stream().map(Route::new).toList();
 		this.problems = problems;
@@ -58,12 +56,13 @@ class ClientRateLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+		if (!(SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication authenticated)) {
 			chain.doFilter(request, response);
 			return;
 		}
-		String client = KnownCallers.caller(token.getToken().getSubject(), token.getToken().getClaimAsString("azp"));
-		String tier = this.tiers.select(token);
+		Caller caller = authenticated.caller();
+		String client = KnownCallers.key(caller.subject(), caller.clientId());
+		String tier = caller.tier();
 		Decision decision = acquire(client, tier, this.tierLimits.get(tier));
 		for (Route route : this.routes) {
 			Limit routeLimit = route.limit.tiers().get(tier);

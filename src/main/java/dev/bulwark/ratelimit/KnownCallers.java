@@ -1,25 +1,23 @@
 package dev.bulwark.ratelimit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.oauth2.jwt.Jwt;
+
+import dev.bulwark.security.Caller;
+import dev.bulwark.security.TokenFingerprint;
 
 /**
  * The callers this instance has seen authenticate lately, and the tokens they did it with, so that failed
  * authentications by others at the same address never lock them out (see {@link UnauthenticatedRateLimitFilter}).
- * Tokens are remembered by a SHA-256 fingerprint until they expire, never as themselves; callers (subject and
+ * Tokens are remembered by their {@link TokenFingerprint} until they expire, never as themselves; callers (subject and
  * client id) for {@code retention}. Both are bounded in number.
  */
 final class KnownCallers {
@@ -45,21 +43,20 @@ final class KnownCallers {
 	}
 
 	/**
-	 * A token that has just been verified, and whose caller has thereby proven who they are.
+	 * A caller who has just proven who they are with a token that expires then.
 	 */
-	void remember(Jwt token) {
-		Instant expiry = token.getExpiresAt();
-		if (expiry != null) {
-			this.tokens.put(fingerprint(token.getTokenValue()), expiry);
+	void remember(Caller caller, @Nullable Instant tokenExpiry) {
+		if (tokenExpiry != null) {
+			this.tokens.put(caller.tokenFingerprint(), tokenExpiry);
 		}
-		this.callers.put(caller(token.getSubject(), token.getClaimAsString("azp")), Boolean.TRUE);
+		this.callers.put(key(caller.subject(), caller.clientId()), Boolean.TRUE);
 	}
 
 	/**
 	 * Whether this very token verified before and has not expired since.
 	 */
 	boolean knowsToken(String token) {
-		Instant expiry = this.tokens.getIfPresent(fingerprint(token));
+		Instant expiry = this.tokens.getIfPresent(TokenFingerprint.of(token));
 		return expiry != null && expiry.isAfter(this.clock.instant());
 	}
 
@@ -70,7 +67,7 @@ final class KnownCallers {
 	@Nullable String knownClaimedCaller(String token) {
 		try {
 			JWTClaimsSet claims = JWTParser.parse(token).getJWTClaimsSet();
-			String caller = caller(claims.getSubject(), claims.getStringClaim("azp"));
+			String caller = key(claims.getSubject(), claims.getStringClaim("azp"));
 			return (this.callers.getIfPresent(caller) != null) ? caller : null;
 		}
 		catch (ParseException notAToken) {
@@ -81,18 +78,8 @@ final class KnownCallers {
 	/**
 	 * The same key as the per-client limits use: a person and a service account never share one.
 	 */
-	static String caller(@Nullable String subject, @Nullable String clientId) {
+	static String key(@Nullable String subject, @Nullable String clientId) {
 		return subject + "|" + clientId;
-	}
-
-	private static String fingerprint(String token) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java platform", ex);
-		}
 	}
 
 }

@@ -23,6 +23,11 @@ class RateLimitConfiguration {
 	}
 
 	@Bean
+	TierSelector tierSelector(RateLimitProperties properties) {
+		return new TierSelector(properties.tierClaim(), properties.roleTiers(), properties.tiers());
+	}
+
+	@Bean
 	RateLimitFilters rateLimitFilters(RateLimits limits, RateLimitProperties properties, ProblemResponses problems,
 			MeterRegistry meters, ObjectProvider<FleetQuota> fleet) {
 		return new RateLimitFilters(
@@ -31,8 +36,7 @@ class RateLimitConfiguration {
 						new KnownCallers(properties.maxTrackedClients(), properties.knownCallerRetention(), Clock.systemUTC()),
 						problems,
 						Rejections.of(meters, UnauthenticatedRateLimitFilter.POLICY)),
-				new ClientRateLimitFilter(limits, new TierSelector(properties.tierClaim(), properties.roleTiers(),
-						properties.tiers()), properties.tiers(), properties.routes(), problems, meters,
+				new ClientRateLimitFilter(limits, properties.tiers(), properties.routes(), problems, meters,
 						fleet.getIfAvailable()));
 	}
 

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import dev.bulwark.security.CallerTiers;
+
 /**
  * Rate limits, like API Gateway usage plans: every authenticated client gets the limit of its tier, chosen by a
  * claim or a role in its token; requests without a valid token get a limit per client address. On unless
@@ -40,11 +42,9 @@ public record RateLimitProperties(@NotEmpty Map<String, @Valid @NotNull Limit> t
 		@DefaultValue List<String> trustedProxies, @DefaultValue("100000") @Min(1) int maxTrackedClients,
 		@DefaultValue("10m") @NotNull Duration idleTimeout, @DefaultValue("24h") @NotNull Duration knownCallerRetention) {
 
-	static final String DEFAULT_TIER = "default";
-
 	@AssertTrue(message = "a 'default' tier is required, and role tiers must name configured tiers")
 	boolean isConsistent() {
-		return this.tiers.containsKey(DEFAULT_TIER) && this.tiers.keySet().containsAll(this.roleTiers.values());
+		return this.tiers.containsKey(CallerTiers.DEFAULT) && this.tiers.keySet().containsAll(this.roleTiers.values());
 	}
 
 	/**

@@ -1,16 +1,18 @@
 package dev.bulwark.ratelimit;
 
 import java.util.Map;
+import java.util.Set;
 
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+import dev.bulwark.security.CallerTiers;
 
 /**
  * Picks a client's tier from its token: the tier claim if it names a configured tier, else the first configured
  * role the client holds, else {@code default}. Both come from the identity provider; nothing the client sends
  * besides its token plays a part.
  */
-class TierSelector {
+class TierSelector implements CallerTiers {
 
 	private final String tierClaim;
 
@@ -24,17 +26,17 @@ class TierSelector {
 		this.tiers = tiers;
 	}
 
-	String select(JwtAuthenticationToken token) {
-		if (token.getToken().getClaims().get(this.tierClaim) instanceof String claimed && this.tiers.containsKey(claimed)) {
+	@Override
+	public String tierOf(Jwt token, Set<String> roles) {
+		if (token.getClaims().get(this.tierClaim) instanceof String claimed && this.tiers.containsKey(claimed)) {
 			return claimed;
 		}
 		for (Map.Entry<String, String> roleTier : this.roleTiers.entrySet()) {
-			String authority = "ROLE_" + roleTier.getKey();
-			if (token.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(authority::equals)) {
+			if (roles.contains(roleTier.getKey())) {
 				return roleTier.getValue();
 			}
 		}
-		return RateLimitProperties.DEFAULT_TIER;
+		return CallerTiers.DEFAULT;
 	}
 
 }

@@ -11,10 +11,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.bulwark.ratelimit.RateLimitProperties.Limit;
+import dev.bulwark.security.CallerAuthentication;
 import dev.bulwark.web.ProblemResponses;
 
 /**
@@ -80,8 +80,8 @@ class UnauthenticatedRateLimitFilter extends OncePerRequestFilter {
 		if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
 			this.limits.acquire(address, POLICY, this.limit);
 		}
-		else if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken authenticated) {
-			this.known.remember(authenticated.getToken());
+		else if (SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication authenticated) {
+			this.known.remember(authenticated.caller(), authenticated.getToken().getExpiresAt());
 		}
 	}
 

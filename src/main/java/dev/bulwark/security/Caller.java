@@ -5,16 +5,20 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who is calling, as the validated access token says. Nothing secret: this is what {@code GET /me} returns.
+ * Who is calling, resolved once per request from the verified access token (see {@link CallerAuthentication}), and
+ * what every part of the request path that cares about the caller reads: ownership checks, rate limits, and the
+ * audit trail.
  *
  * @param subject the token's {@code sub}, the stable id that owns orders
  * @param username the token's {@code preferred_username}, for people
  * @param clientId the token's {@code azp}, the OAuth client the token was issued to
  * @param roles the API roles, without the {@code ROLE_} prefix
  * @param scopes the granted scopes
+ * @param tier the service tier the identity provider assigned (see {@link CallerTiers})
+ * @param tokenFingerprint names the token without revealing it (see {@link TokenFingerprint})
  */
 public record Caller(String subject, @Nullable String username, @Nullable String clientId, Set<String> roles,
-		Set<String> scopes) {
+		Set<String> scopes, String tier, String tokenFingerprint) {
 
 	public Caller {
 		roles = Set.copyOf(roles);

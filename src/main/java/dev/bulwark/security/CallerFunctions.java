@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 class CallerFunctions {
 
 	@Bean
-	Supplier<Caller> me(Callers callers) {
+	Supplier<CallerDescription> me(Callers callers) {
 		return callers::describe;
 	}
 

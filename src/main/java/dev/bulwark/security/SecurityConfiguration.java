@@ -16,7 +16,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -25,7 +24,6 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
-import dev.bulwark.ratelimit.RateLimitFilters;
 import dev.bulwark.web.ApiRequestFilters;
 
 /**
@@ -41,13 +39,10 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, ApiRequestFilters apiRequestFilters,
-			ObjectProvider<RateLimitFilters> rateLimitFilters, ProblemAuthenticationEntryPoint entryPoint,
+			CallerAuthenticationConverter callers, ProblemAuthenticationEntryPoint entryPoint,
 			ProblemAccessDeniedHandler accessDenied, OAuth2ResourceServerProperties resourceServerProperties)
 			throws Exception {
 		http.with(apiRequestFilters, Customizer.withDefaults());
-		for (RateLimitFilters limits : rateLimitFilters) {
-			http.with(limits, Customizer.withDefaults());
-		}
 		http.authorizeHttpRequests(requests -> requests
 			// The error dispatch only renders the status of a request that was already refused or failed.
 			.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
@@ -60,7 +55,7 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.PUT, "/orders/*/status").hasAnyRole(Roles.FULFILLMENT, Roles.ADMIN)
 			.requestMatchers(HttpMethod.DELETE, "/orders/*").hasRole(Roles.ADMIN)
 			.anyRequest().authenticated())
-			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults())
+			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> jwt.jwtAuthenticationConverter(callers))
 				.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(accessDenied)
 				// RFC 9728 metadata at /.well-known/oauth-protected-resource tells clients where to get tokens.
@@ -91,10 +86,10 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	JwtAuthenticationConverter jwtAuthenticationConverter(ApiSecurityProperties properties) {
-		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-		converter.setJwtGrantedAuthoritiesConverter(new KeycloakAuthoritiesConverter(properties.resourceClient()));
-		return converter;
+	CallerAuthenticationConverter callerAuthenticationConverter(ApiSecurityProperties properties,
+			ObjectProvider<CallerTiers> tiers) {
+		return new CallerAuthenticationConverter(new KeycloakAuthoritiesConverter(properties.resourceClient()),
+				tiers.getIfAvailable(() -> (token, roles) -> CallerTiers.DEFAULT));
 	}
 
 	/**

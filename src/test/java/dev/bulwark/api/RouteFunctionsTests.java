@@ -19,7 +19,7 @@ import dev.bulwark.order.OrderPage;
 import dev.bulwark.order.OrderQuery;
 import dev.bulwark.order.PlaceOrderCommand;
 import dev.bulwark.order.PlacedOrder;
-import dev.bulwark.security.Caller;
+import dev.bulwark.security.CallerDescription;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,7 +92,7 @@ class RouteFunctionsTests {
 	static class Me {
 
 		@Bean
-		Supplier<Caller> me() {
+		Supplier<CallerDescription> me() {
 			return () -> null;
 		}
 

@@ -24,9 +24,10 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 import dev.bulwark.order.CatalogProperties.Product;
+import dev.bulwark.security.CallerAuthentication;
+import dev.bulwark.security.CallerTiers;
 import dev.bulwark.security.Callers;
 import dev.bulwark.security.Roles;
 import dev.bulwark.support.TestJson;
@@ -484,7 +485,8 @@ class OrderServiceTests {
 		List<GrantedAuthority> authorities = Arrays.stream(roles)
 			.<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role))
 			.toList();
-		SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(jwt, authorities));
+		SecurityContextHolder.getContext()
+			.setAuthentication(new CallerAuthentication(jwt, authorities, (token, tokenRoles) -> CallerTiers.DEFAULT));
 	}
 
 	private static PlaceOrder mugsAndStickers(@Nullable String note) {

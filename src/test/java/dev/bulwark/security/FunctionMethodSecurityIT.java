@@ -20,7 +20,6 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 
 import dev.bulwark.order.ChangeStatusCommand;
 import dev.bulwark.order.ExpiryReport;
@@ -57,7 +56,7 @@ class FunctionMethodSecurityIT extends ApiIntegrationTest {
 	FunctionCatalog functions;
 
 	@Autowired
-	JwtAuthenticationConverter converter;
+	CallerAuthenticationConverter converter;
 
 	@Autowired
 	OrderService orders;
