@@ -47,6 +47,15 @@ class ModularityTests {
 			.isEmpty();
 	}
 
+	/**
+	 * The security layer is what every feature builds on: features plug their filters into its chain and read its
+	 * {@code Caller}, never the other way round.
+	 */
+	@Test
+	void securityDependsOnNoFeatureModule() {
+		assertThat(directDependencies("security")).containsOnly("web");
+	}
+
 	private static List<String> directDependencies(String module) {
 		return modules.getModuleByName(module)
 			.orElseThrow()

@@ -20,16 +20,16 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class MethodSecurityProblems {
 
-	private final ProblemAccessDeniedHandler accessDenied;
+	private final SecurityProblems problems;
 
-	MethodSecurityProblems(ProblemAccessDeniedHandler accessDenied) {
-		this.accessDenied = accessDenied;
+	MethodSecurityProblems(SecurityProblems problems) {
+		this.problems = problems;
 	}
 
 	@ExceptionHandler
 	void handleAccessDenied(AccessDeniedException ex, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
-		this.accessDenied.handle(request, response, ex);
+		this.problems.handle(request, response, ex);
 	}
 
 }

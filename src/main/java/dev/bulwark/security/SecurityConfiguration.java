@@ -39,8 +39,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, ApiRequestFilters apiRequestFilters,
-			CallerAuthenticationConverter callers, ProblemAuthenticationEntryPoint entryPoint,
-			ProblemAccessDeniedHandler accessDenied, OAuth2ResourceServerProperties resourceServerProperties)
+			CallerAuthenticationConverter callers, SecurityProblems problems,
+			OAuth2ResourceServerProperties resourceServerProperties)
 			throws Exception {
 		http.with(apiRequestFilters, Customizer.withDefaults());
 		http.authorizeHttpRequests(requests -> requests
@@ -56,15 +56,15 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.DELETE, "/orders/*").hasRole(Roles.ADMIN)
 			.anyRequest().authenticated())
 			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> jwt.jwtAuthenticationConverter(callers))
-				.authenticationEntryPoint(entryPoint)
-				.accessDeniedHandler(accessDenied)
+				.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems)
 				// RFC 9728 metadata at /.well-known/oauth-protected-resource tells clients where to get tokens.
 				.protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(
 						resource -> resource.authorizationServer(resourceServerProperties.getJwt().getIssuerUri())
 							.resourceName("Bulwark orders API")
 							.tlsClientCertificateBoundAccessTokens(false))))
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
-				.accessDeniedHandler(accessDenied))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems))
 			// Bearer tokens, not cookies: there is no session to ride on, so CSRF tokens protect nothing here.
 			.csrf(csrf -> csrf.disable())
 			// No session is created or read: every request authenticates with its own token. Session fixation

@@ -1,0 +1,74 @@
+package dev.bulwark.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.stereotype.Component;
+
+import dev.bulwark.web.ProblemResponses;
+
+/**
+ * Every refusal of the security layer as a problem body, in one place:
+ * <ul>
+ * <li>401 with the RFC 6750 {@code WWW-Authenticate} header. Why a token failed (which claim, which time) is told
+ * to nobody: the description is always the same, so a response never echoes token contents and gives an attacker
+ * no oracle.</li>
+ * <li>403 with the RFC 6750 {@code insufficient_scope} header, for both the URL rules and the method-security
+ * checks.</li>
+ * <li>400 for a request the firewall refuses (path traversal, {@code ;} parameters, odd encodings), written here,
+ * not left to a {@code sendError} that only a servlet container's error page would turn into a body.</li>
+ * </ul>
+ */
+@Component
+class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
+
+	private static final String INVALID_TOKEN = "The access token is invalid or has expired.";
+
+	private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
+
+	private final BearerTokenAccessDeniedHandler bearerAccessDenied = new BearerTokenAccessDeniedHandler();
+
+	private final ProblemResponses problems;
+
+	SecurityProblems(ProblemResponses problems) {
+		this.problems = problems;
+	}
+
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
+			throws IOException {
+		if (ex instanceof OAuth2AuthenticationException) {
+			this.bearerEntryPoint.commence(request, response, new InvalidBearerTokenException(INVALID_TOKEN));
+			this.problems.write(request, response, HttpStatus.UNAUTHORIZED, INVALID_TOKEN);
+			return;
+		}
+		this.bearerEntryPoint.commence(request, response, ex);
+		this.problems.write(request, response, HttpStatus.UNAUTHORIZED, "A bearer access token is required.");
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
+			throws IOException {
+		this.bearerAccessDenied.handle(request, response, ex);
+		this.problems.write(request, response, HttpStatus.FORBIDDEN, "The access token does not allow this request.");
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException ex)
+			throws IOException {
+		this.problems.write(request, response, HttpStatus.BAD_REQUEST, "The request was refused.");
+	}
+
+}
