@@ -32,7 +32,6 @@ class RateLimitConfiguration {
 			MeterRegistry meters, ObjectProvider<FleetQuota> fleet) {
 		return new RateLimitFilters(
 				new UnauthenticatedRateLimitFilter(limits, properties.unauthenticated(),
-						new ClientAddresses(properties.trustedProxies()),
 						new KnownCallers(properties.maxTrackedClients(), properties.knownCallerRetention(), Clock.systemUTC()),
 						problems,
 						Rejections.of(meters, UnauthenticatedRateLimitFilter.POLICY)),

@@ -30,7 +30,6 @@ import dev.bulwark.security.CallerTiers;
  * often at that address), others are refused before verification
  * @param knownCallerRetention how long a caller who authenticated counts as known
  * @param routes stricter limits for some routes, on top of the tier's
- * @param trustedProxies proxies (CIDR) whose {@code X-Forwarded-For} names the client; nobody else's is believed
  * @param maxTrackedClients how many clients' limiters are kept at most; the least recently seen go first
  * @param idleTimeout a client's limiter is dropped after this long without a request
  */
@@ -39,7 +38,7 @@ import dev.bulwark.security.CallerTiers;
 public record RateLimitProperties(@NotEmpty Map<String, @Valid @NotNull Limit> tiers,
 		@DefaultValue("bulwark_tier") @NotBlank String tierClaim, @DefaultValue Map<String, String> roleTiers,
 		@NotNull @Valid Limit unauthenticated, @DefaultValue List<@Valid RouteLimit> routes,
-		@DefaultValue List<String> trustedProxies, @DefaultValue("100000") @Min(1) int maxTrackedClients,
+		@DefaultValue("100000") @Min(1) int maxTrackedClients,
 		@DefaultValue("10m") @NotNull Duration idleTimeout, @DefaultValue("24h") @NotNull Duration knownCallerRetention) {
 
 	@AssertTrue(message = "a 'default' tier is required, and role tiers must name configured tiers")

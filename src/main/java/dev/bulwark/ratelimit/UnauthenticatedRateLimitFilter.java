@@ -15,6 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.bulwark.ratelimit.RateLimitProperties.Limit;
 import dev.bulwark.security.CallerAuthentication;
+import dev.bulwark.web.ClientAddresses;
 import dev.bulwark.web.ProblemResponses;
 
 /**
@@ -41,19 +42,16 @@ class UnauthenticatedRateLimitFilter extends OncePerRequestFilter {
 
 	private final Limit limit;
 
-	private final ClientAddresses addresses;
-
 	private final KnownCallers known;
 
 	private final ProblemResponses problems;
 
 	private final Counter rejections;
 
-	UnauthenticatedRateLimitFilter(RateLimits limits, Limit limit, ClientAddresses addresses, KnownCallers known,
+	UnauthenticatedRateLimitFilter(RateLimits limits, Limit limit, KnownCallers known,
 			ProblemResponses problems, Counter rejections) {
 		this.limits = limits;
 		this.limit = limit;
-		this.addresses = addresses;
 		this.known = known;
 		this.problems = problems;
 		this.rejections = rejections;
@@ -67,7 +65,7 @@ class UnauthenticatedRateLimitFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		String address = this.addresses.of(request);
+		String address = ClientAddresses.of(request);
 		Decision refusal = refusal(address, token);
 		if (refusal != null) {
 			this.rejections.increment();

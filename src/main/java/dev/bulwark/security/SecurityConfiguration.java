@@ -24,7 +24,6 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
-import dev.bulwark.web.ApiRequestFilters;
 
 /**
  * The API is an OAuth2 resource server: every request but the health check carries a Keycloak access token,
@@ -38,11 +37,9 @@ import dev.bulwark.web.ApiRequestFilters;
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain apiSecurity(HttpSecurity http, ApiRequestFilters apiRequestFilters,
-			CallerAuthenticationConverter callers, SecurityProblems problems,
+	SecurityFilterChain apiSecurity(HttpSecurity http, CallerAuthenticationConverter callers, SecurityProblems problems,
 			OAuth2ResourceServerProperties resourceServerProperties)
 			throws Exception {
-		http.with(apiRequestFilters, Customizer.withDefaults());
 		http.authorizeHttpRequests(requests -> requests
 			// The error dispatch only renders the status of a request that was already refused or failed.
 			.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()

@@ -1,35 +1,36 @@
 package dev.bulwark.web;
 
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
 
 /**
  * Puts the API's own servlet filters at the front of the security filter chain, in a fixed order: the last-resort
- * 500 handler first, then the body-size limit, then the public origin. Inside the chain, not as separate servlet
- * filters, because the Lambda runtime's servlet emulation ignores the order (and URL patterns) of registered
- * filters.
+ * 500 handler first, then the public origin (which also resolves the client's address), then the body-size limit.
+ * Inside the chain, not as separate servlet filters, because the Lambda runtime's servlet emulation ignores the
+ * order (and URL patterns) of registered filters. A bean that Spring Security applies to the chain it builds, ahead
+ * of every other module's filters, which may then place theirs relative to these.
  */
-public final class ApiRequestFilters extends AbstractHttpConfigurer<ApiRequestFilters, HttpSecurity> {
+public final class ApiRequestFilters implements Customizer<HttpSecurity> {
 
 	private final UnhandledExceptionFilter unhandledExceptions;
 
-	private final RequestBodyLimitFilter bodyLimit;
-
 	private final PublicOriginFilter publicOrigin;
 
-	ApiRequestFilters(UnhandledExceptionFilter unhandledExceptions, RequestBodyLimitFilter bodyLimit,
-			PublicOriginFilter publicOrigin) {
+	private final RequestBodyLimitFilter bodyLimit;
+
+	ApiRequestFilters(UnhandledExceptionFilter unhandledExceptions, PublicOriginFilter publicOrigin,
+			RequestBodyLimitFilter bodyLimit) {
 		this.unhandledExceptions = unhandledExceptions;
-		this.bodyLimit = bodyLimit;
 		this.publicOrigin = publicOrigin;
+		this.bodyLimit = bodyLimit;
 	}
 
 	@Override
-	public void configure(HttpSecurity http) {
+	public void customize(HttpSecurity http) {
 		http.addFilterBefore(this.unhandledExceptions, DisableEncodeUrlFilter.class)
-			.addFilterAfter(this.bodyLimit, UnhandledExceptionFilter.class)
-			.addFilterAfter(this.publicOrigin, RequestBodyLimitFilter.class);
+			.addFilterAfter(this.publicOrigin, UnhandledExceptionFilter.class)
+			.addFilterAfter(this.bodyLimit, PublicOriginFilter.class);
 	}
 
 }

@@ -20,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * HTTPS on the origin's host, and the path prefix as the context path, so that every absolute URL built from the
  * request points where clients can reach it; and the client's address as the remote address. Without a known
  * origin, the request's own {@code Host} must be one of the allowed hosts: otherwise a client could make the API
- * write URLs ({@code Location}, {@code resource_metadata}) to any host it likes.
+ * write URLs ({@code Location}, {@code resource_metadata}) to any host it likes. The client's address, after
+ * trusted-proxy handling, is resolved here too, once for the whole request (see {@link ClientAddresses}).
  */
 class PublicOriginFilter extends OncePerRequestFilter {
 
@@ -28,10 +29,14 @@ class PublicOriginFilter extends OncePerRequestFilter {
 
 	private final Set<String> allowedHosts;
 
+	private final ClientAddresses clientAddresses;
+
 	private final ProblemResponses problems;
 
-	PublicOriginFilter(List<PublicOriginResolver> resolvers, List<String> allowedHosts, ProblemResponses problems) {
+	PublicOriginFilter(List<PublicOriginResolver> resolvers, List<String> allowedHosts, ClientAddresses clientAddresses,
+			ProblemResponses problems) {
 		this.resolvers = List.copyOf(resolvers);
+		this.clientAddresses = clientAddresses;
 		this.allowedHosts = allowedHosts.stream().map(host -> host.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
 		this.problems = problems;
 	}
@@ -44,9 +49,12 @@ class PublicOriginFilter extends OncePerRequestFilter {
 			.flatMap(Optional::stream)
 			.findFirst();
 		if (origin.isPresent()) {
-			chain.doFilter(new PublicRequest(request, origin.get()), response);
+			PublicRequest publicRequest = new PublicRequest(request, origin.get());
+			this.clientAddresses.resolve(publicRequest);
+			chain.doFilter(publicRequest, response);
 			return;
 		}
+		this.clientAddresses.resolve(request);
 		// Absolute URLs are built from the Host header the client chose: only hosts this service answers for.
 		if (!this.allowedHosts.contains(request.getServerName().toLowerCase(Locale.ROOT))) {
 			this.problems.write(request, response, HttpStatus.BAD_REQUEST, "This service does not answer for that host.");

@@ -14,9 +14,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The first filter of the chain: whatever escapes the rest of the stack becomes a plain 500 problem, so no stack
  * trace or container error page ever reaches a client, and in Lambda no exception escapes as a failed invocation.
- * Headers already written (the security headers) stay; a half-written body does not.
+ * Headers already written (the security headers) stay; a half-written body does not. Public only as a landmark
+ * in the chain, for filters that must run around it.
  */
-class UnhandledExceptionFilter extends OncePerRequestFilter {
+public final class UnhandledExceptionFilter extends OncePerRequestFilter {
 
 	private static final Log logger = LogFactory.getLog(UnhandledExceptionFilter.class);
 

@@ -29,11 +29,13 @@ class WebConfiguration {
 	}
 
 	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	ApiRequestFilters apiRequestFilters(WebProperties properties, ProblemResponses problems,
 			ObjectProvider<PublicOriginResolver> publicOrigins) {
 		return new ApiRequestFilters(new UnhandledExceptionFilter(problems),
-				new RequestBodyLimitFilter(properties.maxRequestBodySize().toBytes(), problems),
-				new PublicOriginFilter(publicOrigins.orderedStream().toList(), properties.allowedHosts(), problems));
+				new PublicOriginFilter(publicOrigins.orderedStream().toList(), properties.allowedHosts(),
+						new ClientAddresses(properties.trustedProxies()), problems),
+				new RequestBodyLimitFilter(properties.maxRequestBodySize().toBytes(), problems));
 	}
 
 }

@@ -19,10 +19,12 @@ import org.springframework.validation.annotation.Validated;
  * @param allowedHosts without a public host, the only hosts (names or addresses, any port) the Boot app answers
  * for, so that absolute URLs can only ever name one of them; a request for any other host is refused with 400. The
  * default, loopback only, serves the local run and refuses everything else until a public host is set
+ * @param trustedProxies proxies (CIDR) whose {@code X-Forwarded-For} names the client; nobody else's is believed
  */
 @Validated
 @ConfigurationProperties("bulwark.web")
 record WebProperties(@DefaultValue("16KB") @NotNull DataSize maxRequestBodySize, @Nullable String publicHost,
 		@DefaultValue("") String publicPathPrefix,
-		@DefaultValue({ "localhost", "127.0.0.1", "[::1]" }) List<String> allowedHosts) {
+		@DefaultValue({ "localhost", "127.0.0.1", "[::1]" }) List<String> allowedHosts,
+		@DefaultValue List<String> trustedProxies) {
 }

@@ -50,8 +50,8 @@ public class TestRateLimits implements ApplicationContextInitializer<Configurabl
 				Map.entry("bulwark.rate-limit.routes[0].tiers.large.period", window),
 				Map.entry("bulwark.rate-limit.unauthenticated.limit", Integer.toString(UNAUTHENTICATED)),
 				Map.entry("bulwark.rate-limit.unauthenticated.period", "1m"),
-				Map.entry("bulwark.rate-limit.trusted-proxies[0]", "127.0.0.1/32"),
-				Map.entry("bulwark.rate-limit.trusted-proxies[1]", "::1/128"),
+				Map.entry("bulwark.web.trusted-proxies[0]", "127.0.0.1/32"),
+				Map.entry("bulwark.web.trusted-proxies[1]", "::1/128"),
 				Map.entry("bulwark.rate-limit.fleet.enabled", "true"));
 	}
 

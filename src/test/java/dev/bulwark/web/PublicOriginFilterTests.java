@@ -31,6 +31,32 @@ class PublicOriginFilterTests {
 		assertThat(seen.get().getContextPath()).isEqualTo("/v1");
 		assertThat(seen.get().isSecure()).isTrue();
 		assertThat(seen.get().getRemoteAddr()).isEqualTo("198.51.100.7");
+		assertThat(ClientAddresses.of(seen.get())).isEqualTo("198.51.100.7");
+	}
+
+	@Test
+	void clientAddressIsResolvedOnceBehindATrustedProxyForEverythingAfter() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/orders");
+		request.setServerName("localhost");
+		request.setRemoteAddr("10.0.0.5");
+		request.addHeader("X-Forwarded-For", "203.0.113.1, 198.51.100.1");
+
+		filter(none -> Optional.empty()).doFilter(request, new MockHttpServletResponse(), (req, res) -> {
+		});
+
+		assertThat(ClientAddresses.of(request)).isEqualTo("198.51.100.1");
+	}
+
+	@Test
+	void clientAddressIsResolvedEvenForARequestForAnotherHost() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/orders");
+		request.setServerName("evil.example");
+		request.setRemoteAddr("203.0.113.9");
+
+		filter(none -> Optional.empty()).doFilter(request, new MockHttpServletResponse(), (req, res) -> {
+		});
+
+		assertThat(ClientAddresses.of(request)).isEqualTo("203.0.113.9");
 	}
 
 	@Test
@@ -61,7 +87,7 @@ class PublicOriginFilterTests {
 
 	private static PublicOriginFilter filter(PublicOriginResolver resolver) {
 		return new PublicOriginFilter(List.of(resolver), List.of("localhost", "127.0.0.1"),
-				new ProblemResponses(TestJson.MAPPER));
+				new ClientAddresses(List.of("10.0.0.0/8")), new ProblemResponses(TestJson.MAPPER));
 	}
 
 }

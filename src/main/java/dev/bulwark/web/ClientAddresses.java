@@ -1,4 +1,4 @@
-package dev.bulwark.ratelimit;
+package dev.bulwark.web;
 
 import java.util.Collections;
 import java.util.List;
@@ -12,8 +12,13 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
  * A client can write anything into {@code X-Forwarded-For}, so it is believed only as far as trusted proxies vouch
  * for it. (In Lambda the peer address is API Gateway's {@code sourceIp}, put in place by the API's public-origin
  * filter.)
+ *
+ * <p>Resolved once per request, by {@link PublicOriginFilter} at the front of the chain, and read by everything
+ * after it (and the audit trail around it) with {@link #of(HttpServletRequest)}.
  */
-class ClientAddresses {
+public final class ClientAddresses {
+
+	private static final String ATTRIBUTE = ClientAddresses.class.getName();
 
 	private final List<IpAddressMatcher> trustedProxies;
 
@@ -21,7 +26,18 @@ class ClientAddresses {
 		this.trustedProxies = trustedProxies.stream().map(IpAddressMatcher::new).toList();
 	}
 
-	String of(HttpServletRequest request) {
+	/**
+	 * The client address resolved for this request, or, for a request refused before it was resolved, the peer's.
+	 */
+	public static String of(HttpServletRequest request) {
+		return (request.getAttribute(ATTRIBUTE) instanceof String address) ? address : request.getRemoteAddr();
+	}
+
+	void resolve(HttpServletRequest request) {
+		request.setAttribute(ATTRIBUTE, clientOf(request));
+	}
+
+	private String clientOf(HttpServletRequest request) {
 		String peer = request.getRemoteAddr();
 		if (!trusted(peer)) {
 			return peer;

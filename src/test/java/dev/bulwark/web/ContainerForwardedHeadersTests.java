@@ -1,4 +1,4 @@
-package dev.bulwark.ratelimit;
+package dev.bulwark.web;
 
 import java.io.BufferedReader;
 import java.io.IOException;
