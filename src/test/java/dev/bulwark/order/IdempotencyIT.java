@@ -39,8 +39,7 @@ class IdempotencyIT extends ApiIntegrationTest {
 
 		ApiResponse reuse = place(ALICE, key, uniqueOrder());
 
-		assertThat(reuse.status()).isEqualTo(422);
-		assertThat(reuse.header("Content-Type")).isEqualTo("application/problem+json");
+		assertProblem(reuse, 422);
 	}
 
 	@Test

@@ -47,9 +47,8 @@ class TokenAttacksIT extends ContractTest {
 	void rejectsRequestWithoutToken() {
 		ApiResponse response = this.api.get("/me").send();
 
-		assertThat(response.status()).isEqualTo(401);
+		assertProblem(response, 401);
 		assertThat(response.header("WWW-Authenticate")).startsWith("Bearer").doesNotContain("error=");
-		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
 		assertThat(response.json().get("status").asInt()).isEqualTo(401);
 	}
 
@@ -219,10 +218,9 @@ class TokenAttacksIT extends ContractTest {
 	}
 
 	private static void assertInvalidToken(ApiResponse response, String token) {
-		assertThat(response.status()).as(response.toString()).isEqualTo(401);
+		assertProblem(response, 401);
 		assertThat(response.header("WWW-Authenticate")).startsWith("Bearer error=\"invalid_token\"")
 			.contains("error_description=\"The access token is invalid or has expired.\"");
-		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
 		assertThat(response.json().get("status").asInt()).isEqualTo(401);
 		assertThat(response.json().get("detail").asString()).isEqualTo("The access token is invalid or has expired.");
 		for (String part : token.split("\\.")) {

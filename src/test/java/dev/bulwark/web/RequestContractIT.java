@@ -29,8 +29,7 @@ class RequestContractIT extends ContractTest {
 
 		ApiResponse response = post(body);
 
-		assertThat(response.status()).isEqualTo(400);
-		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+		assertProblem(response, 400);
 		assertThat(response.json().get("detail").asString()).isEqualTo("The request is invalid.");
 		assertThat(errors(response)).containsExactly("items[0].quantity: must be greater than or equal to 1",
 				"items[0].sku: must be 3 to 32 upper-case letters, digits or dashes",
@@ -137,8 +136,7 @@ class RequestContractIT extends ContractTest {
 	void bodyOverTheLimitIsRefusedBeforeItIsRead() {
 		ApiResponse response = post(orderJson().replace("Leave at the door", "x".repeat(20_000)));
 
-		assertThat(response.status()).isEqualTo(413);
-		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+		assertProblem(response, 413);
 	}
 
 	@Test
@@ -156,8 +154,7 @@ class RequestContractIT extends ContractTest {
 			.chunked()
 			.send();
 
-		assertThat(response.status()).isEqualTo(413);
-		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+		assertProblem(response, 413);
 	}
 
 	@Test
@@ -167,26 +164,23 @@ class RequestContractIT extends ContractTest {
 			.body("application/x-www-form-urlencoded", "items=BLW-MUG")
 			.send();
 
-		assertThat(response.status()).isEqualTo(415);
+		assertProblem(response, 415);
 		assertThat(response.header("Accept")).isEqualTo("application/json");
-		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
 	}
 
 	@Test
 	void unsupportedMethodIsNotAllowed() {
 		ApiResponse response = this.api.method("PATCH", "/orders").token(this.tokens.user(ALICE)).json("{}").send();
 
-		assertThat(response.status()).isEqualTo(405);
+		assertProblem(response, 405);
 		assertThat(response.header("Allow")).contains("GET").contains("POST");
-		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
 	}
 
 	@Test
 	void unknownRouteIsNotFound() {
 		ApiResponse response = this.api.get("/customers").token(this.tokens.user(ALICE)).send();
 
-		assertThat(response.status()).isEqualTo(404);
-		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+		assertProblem(response, 404);
 	}
 
 	@ParameterizedTest
