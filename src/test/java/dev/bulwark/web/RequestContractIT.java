@@ -95,17 +95,18 @@ class RequestContractIT extends ContractTest {
 		assertThat(errors(response)).containsExactly(field + ": duplicate property");
 	}
 
-	@Test
-	void duplicateStatusIsRefused() {
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			{"status":"SHIPPED","status":"CONFIRMED"} | status: duplicate property
+			{"status":"LOST"}                         | status: invalid value
+			""")
+	void statusChangeWithoutOneKnownStatusIsRefusedAndChangesNothing(String body, String error) {
 		String id = placeOrder(ALICE);
 
-		ApiResponse response = this.api.put("/orders/" + id + "/status")
-			.token(this.tokens.user(CAROL))
-			.json("{\"status\":\"SHIPPED\",\"status\":\"CONFIRMED\"}")
-			.send();
+		ApiResponse response = this.api.put("/orders/" + id + "/status").token(this.tokens.user(CAROL)).json(body).send();
 
 		assertThat(response.status()).isEqualTo(400);
-		assertThat(errors(response)).containsExactly("status: duplicate property");
+		assertThat(errors(response)).containsExactly(error);
 		assertThat(this.api.get("/orders/" + id).token(this.tokens.user(ALICE)).send().json().get("status").asString())
 			.isEqualTo("PENDING");
 	}
@@ -120,28 +121,15 @@ class RequestContractIT extends ContractTest {
 	}
 
 	@Test
-	void unknownStatusIsReportedAgainstItsField() {
-		String id = placeOrder(ALICE);
-
-		ApiResponse response = this.api.put("/orders/" + id + "/status")
-			.token(this.tokens.user(CAROL))
-			.json("{\"status\":\"LOST\"}")
-			.send();
-
-		assertThat(response.status()).isEqualTo(400);
-		assertThat(errors(response)).containsExactly("status: invalid value");
-	}
-
-	@Test
 	void bodyOverTheLimitIsRefusedBeforeItIsRead() {
-		ApiResponse response = post(orderJson().replace("Leave at the door", "x".repeat(20_000)));
+		ApiResponse response = post(oversizedOrder());
 
 		assertProblem(response, 413);
 	}
 
 	@Test
 	void bodyOverTheLimitIsRefusedEvenBeforeTheTokenIsLookedAt() {
-		ApiResponse response = this.api.post("/orders").json(orderJson().replace("Leave at the door", "x".repeat(20_000))).send();
+		ApiResponse response = this.api.post("/orders").json(oversizedOrder()).send();
 
 		assertThat(response.status()).isEqualTo(413);
 	}
@@ -150,7 +138,7 @@ class RequestContractIT extends ContractTest {
 	void chunkedBodyOverTheLimitIsCutOff() {
 		ApiResponse response = this.api.post("/orders")
 			.token(this.tokens.user(ALICE))
-			.json(orderJson().replace("Leave at the door", "x".repeat(20_000)))
+			.json(oversizedOrder())
 			.chunked()
 			.send();
 
@@ -201,6 +189,13 @@ class RequestContractIT extends ContractTest {
 
 	private ApiResponse post(String body) {
 		return this.api.post("/orders").token(this.tokens.user(ALICE)).json(body).send();
+	}
+
+	/**
+	 * A valid order, but for a note that takes the body over the size limit.
+	 */
+	private static String oversizedOrder() {
+		return orderJson().replace("Leave at the door", "x".repeat(20_000));
 	}
 
 	private static List<String> errors(ApiResponse response) {
