@@ -39,44 +39,32 @@ class RequestContractIT extends ContractTest {
 
 	@Test
 	void orderWithoutItemsIsInvalid() {
-		ApiResponse response = post(orderJson().replaceFirst("\"items\":\\[.*?\\],", "\"items\":[],"));
-
-		assertThat(response.status()).isEqualTo(400);
-		assertThat(errors(response)).containsExactly("items: must not be empty");
+		assertInvalid(post(orderJson().replaceFirst("\"items\":\\[.*?\\],", "\"items\":[],")),
+				"items: must not be empty");
 	}
 
 	@Test
 	void unknownProductIsReportedAgainstItsField() {
-		ApiResponse response = post(orderJson().replace("BLW-STICKERS", "BLW-NOPE"));
-
-		assertThat(response.status()).isEqualTo(400);
-		assertThat(errors(response)).containsExactly("items[1].sku: unknown product");
+		assertInvalid(post(orderJson().replace("BLW-STICKERS", "BLW-NOPE")), "items[1].sku: unknown product");
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "\"status\":\"DELIVERED\"", "\"total\":0.01", "\"customerId\":\"someone-else\"",
 			"\"id\":\"00000000-0000-4000-8000-000000000000\"" })
 	void clientCannotSetServerOwnedFields(String field) {
-		ApiResponse response = post(orderJson().replaceFirst("\\{", "{" + field + ","));
-
-		assertThat(response.status()).isEqualTo(400);
-		assertThat(errors(response)).containsExactly(field.substring(1, field.indexOf('"', 1)) + ": unknown property");
+		assertInvalid(post(orderJson().replaceFirst("\\{", "{" + field + ",")),
+				field.substring(1, field.indexOf('"', 1)) + ": unknown property");
 	}
 
 	@Test
 	void clientCannotSetAPrice() {
-		ApiResponse response = post(orderJson().replace("\"quantity\":2", "\"quantity\":2,\"price\":0.01"));
-
-		assertThat(response.status()).isEqualTo(400);
-		assertThat(errors(response)).containsExactly("items[0].price: unknown property");
+		assertInvalid(post(orderJson().replace("\"quantity\":2", "\"quantity\":2,\"price\":0.01")),
+				"items[0].price: unknown property");
 	}
 
 	@Test
 	void malformedJsonIsABadRequest() {
-		ApiResponse response = post("{\"items\":[");
-
-		assertThat(response.status()).isEqualTo(400);
-		assertThat(errors(response)).containsExactly(": malformed JSON");
+		assertInvalid(post("{\"items\":["), ": malformed JSON");
 	}
 
 	@ParameterizedTest
@@ -89,10 +77,7 @@ class RequestContractIT extends ContractTest {
 			"sku":"BLW-STICKERS"         | "sku":"BLW-STICKERS","sku":"BLW-TEE"             | items[1].sku
 			""")
 	void duplicatePropertyInAnOrderIsRefused(String property, String duplicated, String field) {
-		ApiResponse response = post(orderJson().replace(property, duplicated));
-
-		assertThat(response.status()).isEqualTo(400);
-		assertThat(errors(response)).containsExactly(field + ": duplicate property");
+		assertInvalid(post(orderJson().replace(property, duplicated)), field + ": duplicate property");
 	}
 
 	@ParameterizedTest
@@ -105,8 +90,7 @@ class RequestContractIT extends ContractTest {
 
 		ApiResponse response = this.api.put("/orders/" + id + "/status").token(this.tokens.user(CAROL)).json(body).send();
 
-		assertThat(response.status()).isEqualTo(400);
-		assertThat(errors(response)).containsExactly(error);
+		assertInvalid(response, error);
 		assertThat(this.api.get("/orders/" + id).token(this.tokens.user(ALICE)).send().json().get("status").asString())
 			.isEqualTo("PENDING");
 	}
@@ -114,10 +98,8 @@ class RequestContractIT extends ContractTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "1.5", "1e2", "1e999999999", "99999999999999999999999999" })
 	void quantityThatIsNoWholeNumberInRangeIsReportedAgainstItsField(String quantity) {
-		ApiResponse response = post(orderJson().replace("\"quantity\":2", "\"quantity\":" + quantity));
-
-		assertThat(response.status()).isEqualTo(400);
-		assertThat(errors(response)).containsExactly("items[0].quantity: invalid value");
+		assertInvalid(post(orderJson().replace("\"quantity\":2", "\"quantity\":" + quantity)),
+				"items[0].quantity: invalid value");
 	}
 
 	@Test
@@ -185,6 +167,11 @@ class RequestContractIT extends ContractTest {
 		ApiResponse response = this.api.get("/orders/not-an-id").token(this.tokens.user(DAVE)).send();
 
 		assertThat(response.status()).isEqualTo(404);
+	}
+
+	private static void assertInvalid(ApiResponse response, String... fieldErrors) {
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(errors(response)).containsExactly(fieldErrors);
 	}
 
 	private ApiResponse post(String body) {
