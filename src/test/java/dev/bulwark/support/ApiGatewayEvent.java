@@ -20,8 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The event API Gateway sends the Lambda function for one request: from an HTTP API in payload format 2.0 on the
  * {@code $default} stage, or from a REST API in the proxy format on stage {@code prod}, both on {@link #DOMAIN}.
- * Unless {@link #complete()}, it holds only the fields the handler needs, which is how a test shows that the
- * handler copes with no more than those.
+ * Unless {@link #complete()}, it holds only the few fields the handler reads.
  */
 public final class ApiGatewayEvent {
 
@@ -119,7 +118,16 @@ public final class ApiGatewayEvent {
 		return this;
 	}
 
-	public ObjectNode json() {
+	public byte[] bytes() {
+		return JSON.writeValueAsBytes(json());
+	}
+
+	@Override
+	public String toString() {
+		return JSON.writeValueAsString(json());
+	}
+
+	private ObjectNode json() {
 		ObjectNode event = this.httpApi ? httpApiEvent() : restApiEvent();
 		String text = (this.body != null) ? utf8(this.body) : null;
 		if (text != null) {
@@ -130,15 +138,6 @@ public final class ApiGatewayEvent {
 		}
 		event.put("isBase64Encoded", this.body != null && text == null);
 		return event;
-	}
-
-	public byte[] bytes() {
-		return JSON.writeValueAsBytes(json());
-	}
-
-	@Override
-	public String toString() {
-		return JSON.writeValueAsString(json());
 	}
 
 	private ObjectNode httpApiEvent() {
