@@ -128,7 +128,13 @@ public final class ApiGatewayEvent {
 	}
 
 	private ObjectNode json() {
-		ObjectNode event = this.httpApi ? httpApiEvent() : restApiEvent();
+		ObjectNode event = JSON.createObjectNode();
+		if (this.httpApi) {
+			putHttpApiFields(event);
+		}
+		else {
+			putRestApiFields(event);
+		}
 		String text = (this.body != null) ? utf8(this.body) : null;
 		if (text != null) {
 			event.put("body", text);
@@ -140,8 +146,7 @@ public final class ApiGatewayEvent {
 		return event;
 	}
 
-	private ObjectNode httpApiEvent() {
-		ObjectNode event = JSON.createObjectNode();
+	private void putHttpApiFields(ObjectNode event) {
 		event.put("version", "2.0");
 		event.put("routeKey", "$default");
 		event.put("rawPath", this.path);
@@ -171,11 +176,9 @@ public final class ApiGatewayEvent {
 				.put("timeEpoch", Instant.now().toEpochMilli());
 			http.put("userAgent", "bulwark-tests");
 		}
-		return event;
 	}
 
-	private ObjectNode restApiEvent() {
-		ObjectNode event = JSON.createObjectNode();
+	private void putRestApiFields(ObjectNode event) {
 		event.put("resource", "/{proxy+}");
 		event.put("path", this.path);
 		event.put("httpMethod", this.method);
@@ -207,7 +210,6 @@ public final class ApiGatewayEvent {
 				.put("protocol", "HTTP/1.1");
 			identity.put("userAgent", "bulwark-tests");
 		}
-		return event;
 	}
 
 	private Map<String, List<String>> parameters() {
