@@ -36,13 +36,13 @@ class RouteFunctionsTests {
 
 	@Test
 	void startsWhenEveryRouteFunctionHasItsSignature() {
-		this.contexts.withUserConfiguration(Me.class, GetAndCancel.class)
+		this.contexts.withUserConfiguration(Me.class, GetOrder.class, CancelOrder.class)
 			.run(context -> assertThat(context).hasNotFailed().hasSingleBean(RouterFunction.class));
 	}
 
 	@Test
 	void refusesToStartWhenAFunctionTakesAnotherInput() {
-		this.contexts.withUserConfiguration(Me.class, GetByNumber.class)
+		this.contexts.withUserConfiguration(Me.class, GetOrderByNumber.class, CancelOrder.class)
 			.run(context -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining("'getOrder' with input String"));
@@ -50,7 +50,7 @@ class RouteFunctionsTests {
 
 	@Test
 	void refusesToStartWhenAFunctionReturnsSomethingElse() {
-		this.contexts.withUserConfiguration(Me.class, CancelReturningText.class)
+		this.contexts.withUserConfiguration(Me.class, GetOrder.class, CancelOrderReturningText.class)
 			.run(context -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining("'cancelOrder' with output Order"));
@@ -58,7 +58,7 @@ class RouteFunctionsTests {
 
 	@Test
 	void refusesToStartWhenAFunctionIsMissing() {
-		this.contexts.withUserConfiguration(GetAndCancel.class)
+		this.contexts.withUserConfiguration(GetOrder.class, CancelOrder.class)
 			.run(context -> assertThat(context).getFailure().rootCause().hasMessageContaining("'me'"));
 	}
 
@@ -99,28 +99,28 @@ class RouteFunctionsTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	static class GetAndCancel {
+	static class GetOrder {
 
 		@Bean
 		Function<String, Order> getOrder() {
 			return id -> null;
 		}
 
-		@Bean
-		Function<String, Order> cancelOrder() {
-			return id -> null;
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	static class GetByNumber {
+	static class GetOrderByNumber {
 
 		@Bean
 		Function<Long, Order> getOrder() {
 			return number -> null;
 		}
 
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CancelOrder {
+
 		@Bean
 		Function<String, Order> cancelOrder() {
 			return id -> null;
@@ -129,12 +129,7 @@ class RouteFunctionsTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	static class CancelReturningText {
-
-		@Bean
-		Function<String, Order> getOrder() {
-			return id -> null;
-		}
+	static class CancelOrderReturningText {
 
 		@Bean
 		Function<String, String> cancelOrder() {

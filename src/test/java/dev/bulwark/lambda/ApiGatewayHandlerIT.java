@@ -10,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.bulwark.support.Api;
+import dev.bulwark.support.ApiGatewayEvent;
 import dev.bulwark.support.ApiIntegrationTest;
 import dev.bulwark.support.ApiResponse;
 import dev.bulwark.support.LambdaTransport;
@@ -28,13 +29,7 @@ class ApiGatewayHandlerIT extends ApiIntegrationTest {
 
 	@Test
 	void answersHttpApiEventsInPayloadFormat2() throws Exception {
-		JsonNode response = invoke("""
-				{"version":"2.0","routeKey":"$default","rawPath":"/orders","rawQueryString":"",
-				 "headers":{"host":"abc123.execute-api.eu-central-1.amazonaws.com"},
-				 "requestContext":{"domainName":"abc123.execute-api.eu-central-1.amazonaws.com","stage":"$default",
-				   "requestId":"r1","http":{"method":"GET","path":"/orders","protocol":"HTTP/1.1","sourceIp":"203.0.113.7"}},
-				 "isBase64Encoded":false}
-				""");
+		JsonNode response = invoke(ApiGatewayEvent.httpApi("GET", "/orders").requestId("r1"));
 
 		assertThat(response.get("statusCode").asInt()).isEqualTo(401);
 		assertThat(response.has("multiValueHeaders")).isFalse();
@@ -46,12 +41,7 @@ class ApiGatewayHandlerIT extends ApiIntegrationTest {
 
 	@Test
 	void answersRestApiEventsWithMultiValueHeaders() throws Exception {
-		JsonNode response = invoke("""
-				{"resource":"/{proxy+}","path":"/orders","httpMethod":"GET",
-				 "multiValueHeaders":{"Host":["abc123.execute-api.eu-central-1.amazonaws.com"]},
-				 "requestContext":{"stage":"prod","path":"/prod/orders","requestId":"r1","identity":{"sourceIp":"203.0.113.7"}},
-				 "isBase64Encoded":false}
-				""");
+		JsonNode response = invoke(ApiGatewayEvent.restApi("GET", "/orders").requestId("r1"));
 
 		assertThat(response.get("statusCode").asInt()).isEqualTo(401);
 		assertThat(response.get("multiValueHeaders").get("Content-Type").get(0).asString())
@@ -60,19 +50,17 @@ class ApiGatewayHandlerIT extends ApiIntegrationTest {
 
 	@Test
 	void bodyWithoutContentTypeIsNotTakenForJson() throws Exception {
-		JsonNode response = invoke("""
-				{"version":"2.0","routeKey":"$default","rawPath":"/orders","rawQueryString":"",
-				 "headers":{"host":"abc123.execute-api.eu-central-1.amazonaws.com","authorization":"Bearer %s"},
-				 "requestContext":{"domainName":"abc123.execute-api.eu-central-1.amazonaws.com","stage":"$default",
-				   "requestId":"r1","http":{"method":"POST","path":"/orders","protocol":"HTTP/1.1","sourceIp":"203.0.113.7"}},
-				 "body":"{}","isBase64Encoded":false}
-				""".formatted(this.tokens.user(ALICE)));
+		JsonNode response = invoke(ApiGatewayEvent.httpApi("POST", "/orders")
+			.requestId("r1")
+			.token(this.tokens.user(ALICE))
+			.body("{}"));
 
 		assertThat(response.get("statusCode").asInt()).isEqualTo(415);
 	}
 
 	@Test
 	void eventWithADuplicatePropertyIsRefused() {
+		// Written out by hand: a JSON object cannot name a property twice, so no builder of one can.
 		String event = """
 				{"version":"2.0","routeKey":"$default","rawPath":"/me","rawPath":"/orders","rawQueryString":"",
 				 "headers":{"host":"abc123.execute-api.eu-central-1.amazonaws.com"},
@@ -95,10 +83,17 @@ class ApiGatewayHandlerIT extends ApiIntegrationTest {
 		assertThat(me.json().get("username").asString()).isEqualTo(BOB);
 	}
 
+	private static JsonNode invoke(ApiGatewayEvent event) throws Exception {
+		return invoke(event.bytes());
+	}
+
 	private static JsonNode invoke(String event) throws Exception {
+		return invoke(event.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static JsonNode invoke(byte[] event) throws Exception {
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
-		LocalLambda.handler()
-			.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), output, null);
+		LocalLambda.handler().handleRequest(new ByteArrayInputStream(event), output, null);
 		return JSON.readTree(output.toByteArray());
 	}
 

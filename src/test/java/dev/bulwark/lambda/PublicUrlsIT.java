@@ -3,6 +3,7 @@ package dev.bulwark.lambda;
 import org.junit.jupiter.api.Test;
 
 import dev.bulwark.support.Api;
+import dev.bulwark.support.ApiGatewayEvent;
 import dev.bulwark.support.ApiIntegrationTest;
 import dev.bulwark.support.ApiResponse;
 import dev.bulwark.support.LambdaTransport;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PublicUrlsIT extends ApiIntegrationTest {
 
-	private static final String DOMAIN = "https://" + LambdaTransport.DOMAIN;
+	private static final String DOMAIN = "https://" + ApiGatewayEvent.DOMAIN;
 
 	private final Api httpApi = new Api(LambdaTransport.httpApi(LocalLambda.handler()));
 
@@ -36,7 +37,7 @@ class PublicUrlsIT extends ApiIntegrationTest {
 
 		assertThat(created.status()).isEqualTo(201);
 		assertThat(created.header("Location"))
-			.isEqualTo(DOMAIN + "/" + LambdaTransport.REST_API_STAGE + "/orders/" + created.json().get("id").asString());
+			.isEqualTo(DOMAIN + "/" + ApiGatewayEvent.REST_API_STAGE + "/orders/" + created.json().get("id").asString());
 	}
 
 	@Test
@@ -44,7 +45,7 @@ class PublicUrlsIT extends ApiIntegrationTest {
 		assertThat(this.httpApi.get("/orders").send().header("WWW-Authenticate"))
 			.contains("resource_metadata=\"" + DOMAIN + "/.well-known/oauth-protected-resource\"");
 		assertThat(this.restApi.get("/orders").send().header("WWW-Authenticate")).contains(
-				"resource_metadata=\"" + DOMAIN + "/" + LambdaTransport.REST_API_STAGE + "/.well-known/oauth-protected-resource\"");
+				"resource_metadata=\"" + DOMAIN + "/" + ApiGatewayEvent.REST_API_STAGE + "/.well-known/oauth-protected-resource\"");
 	}
 
 	@Test

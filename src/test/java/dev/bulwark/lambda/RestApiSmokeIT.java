@@ -34,8 +34,7 @@ class RestApiSmokeIT extends ApiIntegrationTest {
 	void missingTokenIsA401Problem() {
 		ApiResponse response = this.restApi.get("/orders").send();
 
-		assertThat(response.status()).isEqualTo(401);
-		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+		assertProblem(response, 401);
 		assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
 	}
 
@@ -51,8 +50,7 @@ class RestApiSmokeIT extends ApiIntegrationTest {
 	void wrongRoleIsA403Problem() {
 		ApiResponse response = this.restApi.post("/orders").token(this.tokens.user(CAROL)).json(orderJson()).send();
 
-		assertThat(response.status()).isEqualTo(403);
-		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+		assertProblem(response, 403);
 	}
 
 	@Test
@@ -77,8 +75,7 @@ class RestApiSmokeIT extends ApiIntegrationTest {
 	void failureIsA500ProblemNotAFailedInvocation() {
 		ApiResponse response = this.restApi.get("/_test/filter-failure").token(this.tokens.user(ALICE)).send();
 
-		assertThat(response.status()).isEqualTo(500);
-		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+		assertProblem(response, 500);
 	}
 
 	@Test

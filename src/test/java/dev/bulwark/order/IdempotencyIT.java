@@ -17,19 +17,14 @@ class IdempotencyIT extends ApiIntegrationTest {
 
 	@Test
 	void retryWithSameKeyAndBodyReturnsTheOriginalOrder() {
-		String key = UUID.randomUUID().toString();
-		String body = uniqueOrder();
+		Attempts attempts = placeTwiceWithOneKey(ALICE, ALICE);
 
-		ApiResponse first = place(ALICE, key, body);
-		ApiResponse retry = place(ALICE, key, body);
-
-		assertThat(first.status()).isEqualTo(201);
-		assertThat(first.header("Idempotent-Replayed")).isNull();
-		assertThat(retry.status()).isEqualTo(201);
-		assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
-		assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
-		assertThat(retry.json()).isEqualTo(first.json());
-		assertThat(ordersWithNote(ALICE, note(body))).isEqualTo(1);
+		assertPlacedAfresh(attempts.first());
+		assertThat(attempts.second().status()).isEqualTo(201);
+		assertThat(attempts.second().header("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(attempts.second().header("Location")).isEqualTo(attempts.first().header("Location"));
+		assertThat(attempts.second().json()).isEqualTo(attempts.first().json());
+		assertThat(ordersWithNote(ALICE, note(attempts.body()))).isEqualTo(1);
 	}
 
 	@Test
@@ -39,21 +34,15 @@ class IdempotencyIT extends ApiIntegrationTest {
 
 		ApiResponse reuse = place(ALICE, key, uniqueOrder());
 
-		assertThat(reuse.status()).isEqualTo(422);
-		assertThat(reuse.header("Content-Type")).isEqualTo("application/problem+json");
+		assertProblem(reuse, 422);
 	}
 
 	@Test
 	void keysAreScopedToTheCaller() {
-		String key = UUID.randomUUID().toString();
-		String body = uniqueOrder();
+		Attempts attempts = placeTwiceWithOneKey(ALICE, BOB);
 
-		ApiResponse alices = place(ALICE, key, body);
-		ApiResponse bobs = place(BOB, key, body);
-
-		assertThat(bobs.status()).isEqualTo(201);
-		assertThat(bobs.header("Idempotent-Replayed")).isNull();
-		assertThat(bobs.json().get("id")).isNotEqualTo(alices.json().get("id"));
+		assertPlacedAfresh(attempts.second());
+		assertThat(attempts.second().json().get("id")).isNotEqualTo(attempts.first().json().get("id"));
 	}
 
 	@Test
@@ -85,6 +74,20 @@ class IdempotencyIT extends ApiIntegrationTest {
 		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("idempotencyKey");
 	}
 
+	/**
+	 * The same order body placed twice under one idempotency key, by these users in turn.
+	 */
+	private Attempts placeTwiceWithOneKey(String firstUser, String secondUser) {
+		String key = UUID.randomUUID().toString();
+		String body = uniqueOrder();
+		return new Attempts(body, place(firstUser, key, body), place(secondUser, key, body));
+	}
+
+	private static void assertPlacedAfresh(ApiResponse response) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(201);
+		assertThat(response.header("Idempotent-Replayed")).isNull();
+	}
+
 	private ApiResponse place(String user, String key, String body) {
 		return this.api.post("/orders").token(this.tokens.user(user)).header("Idempotency-Key", key).json(body).send();
 	}
@@ -114,6 +117,9 @@ class IdempotencyIT extends ApiIntegrationTest {
 		}
 		while (cursor != null);
 		return count;
+	}
+
+	private record Attempts(String body, ApiResponse first, ApiResponse second) {
 	}
 
 }

@@ -51,8 +51,7 @@ class OrderLifecycleIT extends ContractTest {
 
 		ApiResponse skipped = changeStatus(id, "SHIPPED");
 
-		assertThat(skipped.status()).isEqualTo(409);
-		assertThat(skipped.header("Content-Type")).isEqualTo("application/problem+json");
+		assertProblem(skipped, 409);
 		assertThat(skipped.json().get("detail").asString()).isEqualTo("An order that is PENDING cannot become SHIPPED.");
 	}
 

@@ -1,6 +1,5 @@
 package dev.bulwark.security;
 
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,9 +10,9 @@ import dev.bulwark.support.Api;
 import dev.bulwark.support.ApiResponse;
 import dev.bulwark.support.ContractTest;
 import dev.bulwark.support.DevRealm;
+import dev.bulwark.support.RouteMatrix;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * Every route against every kind of caller: allowed callers get their 2xx, everyone else the 401, 403 or 404 the
@@ -26,18 +25,18 @@ class RouteAuthorizationIT extends ContractTest {
 	private static final String REPORTING = DevRealm.REPORTING_CLIENT;
 
 	static Stream<Arguments> matrix() {
-		return Stream.of(
-				row("POST /orders", 401, 201, 201, 403, 403, 403),
-				row("GET /orders", 401, 200, 200, 200, 200, 200),
-				row("GET /orders/{id}", 401, 200, 404, 200, 200, 200),
-				row("POST /orders/{id}/cancel", 401, 200, 404, 403, 200, 403),
-				row("PUT /orders/{id}/status", 401, 403, 403, 200, 200, 403),
-				row("DELETE /orders/{id}", 401, 403, 403, 403, 204, 403),
-				row("GET /me", 401, 200, 200, 200, 200, 200),
-				row("GET /actuator/health", 200, 200, 200, 200, 200, 200),
-				row("GET /actuator/metrics", 401, 403, 403, 403, 200, 403),
-				row("GET /actuator/info", 401, 403, 403, 403, 200, 403))
-			.flatMap(Function.identity());
+		return RouteMatrix.callers(ANONYMOUS, ALICE, BOB, CAROL, DAVE, REPORTING)
+			.row("POST /orders", 401, 201, 201, 403, 403, 403)
+			.row("GET /orders", 401, 200, 200, 200, 200, 200)
+			.row("GET /orders/{id}", 401, 200, 404, 200, 200, 200)
+			.row("POST /orders/{id}/cancel", 401, 200, 404, 403, 200, 403)
+			.row("PUT /orders/{id}/status", 401, 403, 403, 200, 200, 403)
+			.row("DELETE /orders/{id}", 401, 403, 403, 403, 204, 403)
+			.row("GET /me", 401, 200, 200, 200, 200, 200)
+			.row("GET /actuator/health", 200, 200, 200, 200, 200, 200)
+			.row("GET /actuator/metrics", 401, 403, 403, 403, 200, 403)
+			.row("GET /actuator/info", 401, 403, 403, 403, 200, 403)
+			.cases();
 	}
 
 	@ParameterizedTest(name = "{0} as {1} -> {2}")
@@ -69,13 +68,6 @@ class RouteAuthorizationIT extends ContractTest {
 		if (expected == 403) {
 			assertThat(response.header("WWW-Authenticate")).startsWith("Bearer error=\"insufficient_scope\"");
 		}
-	}
-
-	private static Stream<Arguments> row(String route, int anonymous, int alice, int bob, int carol, int dave,
-			int reporting) {
-		return Stream.of(arguments(route, ANONYMOUS, anonymous), arguments(route, ALICE, alice),
-				arguments(route, BOB, bob), arguments(route, CAROL, carol), arguments(route, DAVE, dave),
-				arguments(route, REPORTING, reporting));
 	}
 
 }

@@ -1,7 +1,5 @@
 package dev.bulwark.security;
 
-import java.util.List;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,7 +23,8 @@ import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
-import static org.junit.jupiter.params.provider.Arguments.arguments;
+import dev.bulwark.support.RouteMatrix;
+
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -46,22 +45,19 @@ class UrlRulesTests {
 
 	private static final String NO_ROLE = "no API role";
 
-	private static final List<String> CALLERS = List.of(ANONYMOUS, NO_ROLE, Roles.CUSTOMER, Roles.FULFILLMENT,
-			Roles.ADMIN, Roles.ORDERS_READ);
-
 	@Autowired
 	private MockMvc mvc;
 
 	static Stream<Arguments> matrix() {
-		// caller order: anonymous, no API role, customer, fulfillment, admin, orders:read
-		return Stream.of(row("POST /orders", 401, 403, 200, 403, 403, 403),
-				row("GET /orders", 401, 403, 200, 200, 200, 200),
-				row("GET /orders/{id}", 401, 403, 200, 200, 200, 200),
-				row("POST /orders/{id}/cancel", 401, 403, 200, 403, 200, 403),
-				row("PUT /orders/{id}/status", 401, 403, 403, 200, 200, 403),
-				row("DELETE /orders/{id}", 401, 403, 403, 403, 200, 403),
-				row("GET /me", 401, 200, 200, 200, 200, 200))
-			.flatMap(Function.identity());
+		return RouteMatrix.callers(ANONYMOUS, NO_ROLE, Roles.CUSTOMER, Roles.FULFILLMENT, Roles.ADMIN, Roles.ORDERS_READ)
+			.row("POST /orders", 401, 403, 200, 403, 403, 403)
+			.row("GET /orders", 401, 403, 200, 200, 200, 200)
+			.row("GET /orders/{id}", 401, 403, 200, 200, 200, 200)
+			.row("POST /orders/{id}/cancel", 401, 403, 200, 403, 200, 403)
+			.row("PUT /orders/{id}/status", 401, 403, 403, 200, 200, 403)
+			.row("DELETE /orders/{id}", 401, 403, 403, 403, 200, 403)
+			.row("GET /me", 401, 200, 200, 200, 200, 200)
+			.cases();
 	}
 
 	@ParameterizedTest(name = "{0} as {1} -> {2}")
@@ -74,10 +70,6 @@ class UrlRulesTests {
 		}
 
 		this.mvc.perform(request).andExpect(status().is(expected));
-	}
-
-	private static Stream<Arguments> row(String route, int... statusPerCaller) {
-		return CALLERS.stream().map(caller -> arguments(route, caller, statusPerCaller[CALLERS.indexOf(caller)]));
 	}
 
 	/**

@@ -6,6 +6,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Base of the tests that call the running application over HTTP, with tokens from the real Keycloak and orders
  * in DynamoDB Local. All of them share one application context, hence one server.
@@ -70,6 +72,14 @@ public abstract class ApiIntegrationTest {
 				                    "postalCode":"1000-001","country":"PT"},
 				 "note":"Leave at the door"}
 				""";
+	}
+
+	/**
+	 * Asserts that the API answered with a problem document of the given status.
+	 */
+	protected static void assertProblem(ApiResponse response, int status) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(status);
+		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
 	}
 
 	/**

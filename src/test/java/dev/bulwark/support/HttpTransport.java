@@ -1,10 +1,7 @@
 package dev.bulwark.support;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -13,15 +10,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Real HTTP to the running Boot app, with nothing added but what the test says and the client address: no
- * cookies, no redirects.
+ * Real HTTP to the running Boot app through {@link Http}, with nothing added but what the test says and the client
+ * address.
  */
 public final class HttpTransport implements Transport {
-
-	private static final HttpClient HTTP = HttpClient.newBuilder()
-		.connectTimeout(Duration.ofSeconds(5))
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.build();
 
 	private final String baseUrl;
 
@@ -40,17 +32,8 @@ public final class HttpTransport implements Transport {
 		}
 		headers.forEach(request::header);
 		request.method(method, publisher(body, chunked));
-		try {
-			HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			return new ApiResponse(response.statusCode(), response.headers(), response.body());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		HttpResponse<String> response = Http.send(request.build());
+		return new ApiResponse(response.statusCode(), response.headers(), response.body());
 	}
 
 	private static HttpRequest.BodyPublisher publisher(byte @Nullable [] body, boolean chunked) {

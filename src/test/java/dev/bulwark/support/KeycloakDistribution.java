@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -119,7 +117,6 @@ final class KeycloakDistribution implements KeycloakServer {
 	}
 
 	private static void awaitRealm(String baseUrl, Process process, Path log) throws IOException {
-		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 		HttpRequest discovery = HttpRequest
 			.newBuilder(URI.create(baseUrl + "/realms/bulwark/.well-known/openid-configuration"))
 			.timeout(Duration.ofSeconds(5))
@@ -128,12 +125,12 @@ final class KeycloakDistribution implements KeycloakServer {
 			Awaitility.await("Keycloak at " + baseUrl)
 				.atMost(STARTUP_TIMEOUT)
 				.pollInterval(Duration.ofMillis(250))
-				.ignoreExceptionsInstanceOf(IOException.class)
+				.ignoreExceptionsInstanceOf(UncheckedIOException.class)
 				.until(() -> {
 					if (!process.isAlive()) {
 						throw new IllegalStateException("Keycloak exited during startup:\n" + Files.readString(log));
 					}
-					return http.send(discovery, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+					return Http.send(discovery).statusCode() == 200;
 				});
 		}
 		catch (ConditionTimeoutException ex) {

@@ -24,6 +24,15 @@ public interface KeycloakServer {
 		return baseUrl() + "/realms/" + realm;
 	}
 
+	default String tokenEndpoint(String realm) {
+		return issuer(realm) + "/protocol/openid-connect/token";
+	}
+
+	/** Where a realm is managed over Keycloak's admin REST API. */
+	default String adminApi(String realm) {
+		return baseUrl() + "/admin/realms/" + realm;
+	}
+
 	/**
 	 * The shared server, started on first use and stopped when the JVM exits.
 	 */

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -129,15 +130,9 @@ public final class PackagedLambda {
 	/**
 	 * An HTTP API (payload 2.0) event, with a bearer token when one is given.
 	 */
-	public static String httpApiEvent(String method, String path, String token) {
-		String authorization = (token != null) ? ",\"authorization\":\"Bearer " + token + "\"" : "";
-		return """
-				{"version":"2.0","routeKey":"$default","rawPath":"%s","rawQueryString":"",
-				 "headers":{"host":"abc123.execute-api.eu-central-1.amazonaws.com"%s},
-				 "requestContext":{"domainName":"abc123.execute-api.eu-central-1.amazonaws.com","stage":"$default",
-				   "requestId":"packaged","http":{"method":"%s","path":"%s","protocol":"HTTP/1.1","sourceIp":"203.0.113.7"}},
-				 "isBase64Encoded":false}
-				""".formatted(path, authorization, method, path);
+	public static String httpApiEvent(String method, String path, @Nullable String token) {
+		ApiGatewayEvent event = ApiGatewayEvent.httpApi(method, path).requestId("packaged");
+		return ((token != null) ? event.token(token) : event).toString();
 	}
 
 	private static Path copyProbe(Path target) throws IOException {

@@ -1,11 +1,7 @@
 package dev.bulwark.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -31,7 +27,6 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Signs tokens with a key the realm trusts, so that the token-attack tests can vary one claim at a time (expired,
@@ -42,8 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
  * tokens Keycloak issues are unaffected.
  */
 public final class RealmSigner {
-
-	private static final JsonMapper JSON = TestJson.MAPPER;
 
 	private static final RealmSigner SHARED = register(KeycloakServer.shared());
 
@@ -136,15 +129,8 @@ public final class RealmSigner {
 				"providerType", "org.keycloak.keys.KeyProvider", "parentId", DevRealm.NAME, "config",
 				Map.of("priority", List.of("1"), "enabled", List.of("true"), "active", List.of("false"), "algorithm",
 						List.of("RS256"), "privateKey", List.of(pem)));
-		HttpResponse<String> created = send(HttpRequest
-			.newBuilder(URI.create(keycloak.baseUrl() + "/admin/realms/" + DevRealm.NAME + "/components"))
-			.header("Authorization", "Bearer " + Tokens.shared().masterRealmAdmin())
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(component)))
-			.build());
-		if (created.statusCode() != 201) {
-			throw new IllegalStateException("Could not add the test key to the realm: " + created.statusCode());
-		}
+		Http.postJson(keycloak.adminApi(DevRealm.NAME) + "/components", Tokens.shared().masterRealmAdmin(), component,
+				201);
 		RSAPublicKey publicKey = (RSAPublicKey) pair.getPublic();
 		for (JWK jwk : jwks(keycloak).getKeys()) {
 			if (jwk instanceof RSAKey rsa && rsa.getModulus().decodeToBigInteger().equals(publicKey.getModulus())) {
@@ -157,9 +143,10 @@ public final class RealmSigner {
 
 	private static JWKSet jwks(KeycloakServer keycloak) {
 		try {
-			return JWKSet.parse(send(HttpRequest
-				.newBuilder(URI.create(keycloak.issuer(DevRealm.NAME) + "/protocol/openid-connect/certs"))
-				.build()).body());
+			return JWKSet.parse(Http
+				.send(HttpRequest.newBuilder(URI.create(keycloak.issuer(DevRealm.NAME) + "/protocol/openid-connect/certs"))
+					.build(), 200)
+				.body());
 		}
 		catch (ParseException ex) {
 			throw new IllegalStateException(ex);
@@ -173,19 +160,6 @@ public final class RealmSigner {
 			return generator.generateKeyPair();
 		}
 		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static HttpResponse<String> send(HttpRequest request) {
-		try {
-			return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
 	}

@@ -1,10 +1,6 @@
 package dev.bulwark.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,7 +21,6 @@ import java.util.stream.Collectors;
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Gets real tokens from Keycloak the way real clients do: people sign in through the {@code bulwark-web} client
@@ -38,13 +33,9 @@ public final class Tokens {
 
 	private static final Duration REFRESH_BEFORE_EXPIRY = Duration.ofSeconds(60);
 
-	private static final JsonMapper JSON = TestJson.MAPPER;
-
 	private static final Tokens SHARED = new Tokens(KeycloakServer.shared());
 
 	private final KeycloakServer keycloak;
-
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final SecureRandom random = new SecureRandom();
 
@@ -78,7 +69,6 @@ public final class Tokens {
 	public JsonNode signIn(String username) {
 		String verifier = randomToken();
 		String state = randomToken();
-		String tokenEndpoint = this.keycloak.issuer(DevRealm.NAME) + "/protocol/openid-connect/token";
 		URI authorize = UriComponentsBuilder
 			.fromUriString(this.keycloak.issuer(DevRealm.NAME) + "/protocol/openid-connect/auth")
 			.queryParam("client_id", DevRealm.WEB_CLIENT)
@@ -92,47 +82,39 @@ public final class Tokens {
 			.encode()
 			.build()
 			.toUri();
-		HttpResponse<String> loginPage = send(HttpRequest.newBuilder(authorize).GET().build());
+		HttpResponse<String> loginPage = Http.send(HttpRequest.newBuilder(authorize).GET().build(), 200);
 		Matcher action = FORM_ACTION.matcher(loginPage.body());
-		if (loginPage.statusCode() != 200 || !action.find()) {
-			throw new IllegalStateException("Keycloak did not show its login form (" + loginPage.statusCode() + ")");
+		if (!action.find()) {
+			throw new IllegalStateException("Keycloak did not show its login form: " + loginPage.body());
 		}
-		HttpResponse<String> redirect = send(HttpRequest.newBuilder(URI.create(HtmlUtils.htmlUnescape(action.group(1))))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Cookie", cookies(loginPage.headers()))
-			.POST(form(Map.of("username", username, "password", DevRealm.password(username), "credentialId", "")))
-			.build());
+		HttpResponse<String> redirect = Http
+			.send(Http.formPost(URI.create(HtmlUtils.htmlUnescape(action.group(1))),
+					Map.of("username", username, "password", DevRealm.password(username), "credentialId", ""))
+				.header("Cookie", cookies(loginPage.headers()))
+				.build(), 302);
 		String location = redirect.headers().firstValue("Location").orElse("");
 		Map<String, String> callback = UriComponentsBuilder.fromUriString(location).build().getQueryParams().toSingleValueMap();
-		if (redirect.statusCode() != 302 || !state.equals(callback.get("state")) || callback.get("code") == null) {
-			throw new IllegalStateException("Sign-in of " + username + " failed (" + redirect.statusCode() + ")");
+		if (!state.equals(callback.get("state")) || callback.get("code") == null) {
+			throw new IllegalStateException("Sign-in of " + username + " failed: " + location);
 		}
-		return tokenResponse(HttpRequest.newBuilder(URI.create(tokenEndpoint))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(form(Map.of("grant_type", "authorization_code", "client_id", DevRealm.WEB_CLIENT, "code",
-					callback.get("code"), "redirect_uri", DevRealm.WEB_REDIRECT_URI, "code_verifier", verifier)))
-			.build());
+		return Http.postForm(this.keycloak.tokenEndpoint(DevRealm.NAME), Map.of("grant_type", "authorization_code", "client_id", DevRealm.WEB_CLIENT,
+				"code", callback.get("code"), "redirect_uri", DevRealm.WEB_REDIRECT_URI, "code_verifier", verifier));
 	}
 
 	private JsonNode clientCredentials(String clientId) {
-		return tokenResponse(HttpRequest
-			.newBuilder(URI.create(this.keycloak.issuer(DevRealm.NAME) + "/protocol/openid-connect/token"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(form(Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret",
-					DevRealm.clientSecret(clientId))))
-			.build());
+		return Http.postForm(this.keycloak.tokenEndpoint(DevRealm.NAME), Map.of("grant_type", "client_credentials",
+				"client_id", clientId, "client_secret", DevRealm.clientSecret(clientId)));
 	}
 
 	/**
 	 * A token from Keycloak's {@code master} realm: genuine, but from another issuer.
 	 */
 	public String masterRealmAdmin() {
-		return tokenResponse(HttpRequest
-			.newBuilder(URI.create(this.keycloak.issuer("master") + "/protocol/openid-connect/token"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(form(Map.of("grant_type", "password", "client_id", "admin-cli", "username",
-					this.keycloak.adminUsername(), "password", this.keycloak.adminPassword())))
-			.build()).get("access_token").asString();
+		return Http.postForm(this.keycloak.tokenEndpoint("master"),
+				Map.of("grant_type", "password", "client_id", "admin-cli", "username", this.keycloak.adminUsername(),
+						"password", this.keycloak.adminPassword()))
+			.get("access_token")
+			.asString();
 	}
 
 	private String cached(String key, Supplier<JsonNode> fetch) {
@@ -146,27 +128,6 @@ public final class Tokens {
 		return token.value();
 	}
 
-	private JsonNode tokenResponse(HttpRequest request) {
-		HttpResponse<String> response = send(request);
-		if (response.statusCode() != 200) {
-			throw new IllegalStateException("Token request failed (" + response.statusCode() + "): " + response.body());
-		}
-		return JSON.readTree(response.body());
-	}
-
-	private HttpResponse<String> send(HttpRequest request) {
-		try {
-			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	/**
 	 * Keycloak marks its cookies {@code Secure}, which Java's cookie handler will not send over plain HTTP to
 	 * localhost (browsers do); so they are passed on by hand.
@@ -176,14 +137,6 @@ public final class Tokens {
 			.stream()
 			.map(cookie -> cookie.substring(0, cookie.indexOf(';') > 0 ? cookie.indexOf(';') : cookie.length()))
 			.collect(Collectors.joining("; "));
-	}
-
-	private static HttpRequest.BodyPublisher form(Map<String, String> fields) {
-		return HttpRequest.BodyPublishers.ofString(fields.entrySet()
-			.stream()
-			.map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
-					+ URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&")));
 	}
 
 	private String randomToken() {

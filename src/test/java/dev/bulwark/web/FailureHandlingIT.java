@@ -27,8 +27,7 @@ class FailureHandlingIT extends ContractTest {
 	void requestRefusedByTheFirewallIsAProblem() {
 		ApiResponse response = this.api.get("/orders;jsessionid=0123").token(this.tokens.user(ALICE)).send();
 
-		assertThat(response.status()).isEqualTo(400);
-		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+		assertProblem(response, 400);
 		assertThat(response.json().get("status").asInt()).isEqualTo(400);
 	}
 
@@ -38,15 +37,13 @@ class FailureHandlingIT extends ContractTest {
 
 		ApiResponse response = this.api.post("/_test/unguarded-delete/" + id).token(this.tokens.user(ALICE)).send();
 
-		assertThat(response.status()).isEqualTo(403);
-		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+		assertProblem(response, 403);
 		assertThat(response.header("WWW-Authenticate")).startsWith("Bearer error=\"insufficient_scope\"");
 		assertThat(this.api.get("/orders/" + id).token(this.tokens.user(ALICE)).send().status()).isEqualTo(200);
 	}
 
 	private static void assertPlain500(ApiResponse response) {
-		assertThat(response.status()).as(response.toString()).isEqualTo(500);
-		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+		assertProblem(response, 500);
 		assertThat(response.json().get("detail").asString()).isEqualTo("The server could not handle the request.");
 		assertThat(response.body()).doesNotContain(FaultInjection.SECRET)
 			.doesNotContain("Exception")

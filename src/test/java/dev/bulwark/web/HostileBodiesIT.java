@@ -58,8 +58,7 @@ class HostileBodiesIT extends ContractTest {
 			.body(contentType, body)
 			.send();
 
-		assertThat(response.status()).as(response.toString()).isEqualTo(status);
-		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+		assertProblem(response, status);
 		if (status == 400) {
 			assertThat(response.json().get("detail").asString()).isEqualTo("The request is invalid.");
 			assertThat(response.json().get("errors")).as(response.toString()).isNotEmpty();

@@ -30,8 +30,7 @@ class PublicHostIT {
 				.token(this.tokens.user(ALICE))
 				.send();
 
-			assertThat(refused.status()).isEqualTo(400);
-			assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+			assertProblem(refused, 400);
 			assertThat(refused.body()).doesNotContain("127.0.0.2");
 		}
 
