@@ -4,7 +4,7 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.text.ParseException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -13,23 +13,29 @@ import java.util.Set;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.BadJWSException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.proc.BadJWTException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.web.client.RestClient;
+
+import static dev.bulwark.security.TokenChecks.check;
 
 /**
  * Builds the access-token decoder: signature checked against the issuer's JWKS with an allow-list of asymmetric
@@ -68,8 +74,16 @@ final class JwtDecoders {
 			.jwsAlgorithms(algorithms -> settings.algorithms().forEach(name -> algorithms.add(algorithm(name))))
 			.jwtProcessorCustomizer(processor -> processor.setJWTClaimsSetVerifier(JwtDecoders::requireIssueTime))
 			.build();
-		decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(validators(settings)));
-		return decoder;
+		decoder.setJwtValidator(checks(settings));
+		Set<String> algorithms = Set.copyOf(settings.algorithms());
+		return token -> {
+			try {
+				return decoder.decode(token);
+			}
+			catch (BadJwtException ex) {
+				throw new RejectedTokenException(reason(ex, token, algorithms), ex);
+			}
+		};
 	}
 
 	/**
@@ -123,24 +137,68 @@ final class JwtDecoders {
 		}
 	}
 
-	private static List<OAuth2TokenValidator<Jwt>> validators(Settings settings) {
+	/**
+	 * Spring's default checks (header type, certificate binding, time) are spelled out here, so that each check has
+	 * its reason.
+	 */
+	private static TokenChecks checks(Settings settings) {
 		Set<String> audiences = Set.copyOf(settings.audiences());
 		Set<String> clients = Set.copyOf(settings.authorizedClients());
-		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
 		JwtTimestampValidator timestamps = new JwtTimestampValidator(settings.clockSkew());
 		// Spring lets a token without exp through: such a token would never expire.
 		timestamps.setAllowEmptyExpiryClaim(false);
-		validators.add(timestamps);
-		validators.add(new JwtIssuerValidator(settings.issuer()));
-		validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-				(aud) -> aud != null && aud.stream().anyMatch(audiences::contains)));
-		validators.add(new JwtClaimValidator<String>("typ", settings.tokenType()::equals));
-		// Orders, idempotency keys and rate limits belong to the subject: a token without one identifies nobody.
-		validators.add(new JwtClaimValidator<String>(JwtClaimNames.SUB, (sub) -> sub != null && !sub.isBlank()));
-		// Keycloak gives every client with full scope the API's audience and roles, so a client a realm admin adds
-		// for some other purpose could call the API: only the listed clients may.
-		validators.add(new JwtClaimValidator<String>("azp", (azp) -> azp != null && clients.contains(azp)));
-		return validators;
+		return TokenChecks.of(check(JwtTypeValidator.jwt(), AuthenticationFailure.WRONG_TYPE),
+				// Nothing here can check a client certificate (in Lambda there is none), so a token bound to one can
+				// never be used: Spring's default check refuses it for want of a certificate, this one says why.
+				check(new JwtClaimValidator<@Nullable Object>("cnf",
+						(cnf) -> !(cnf instanceof Map<?, ?> confirmation && confirmation.containsKey("x5t#S256"))),
+						AuthenticationFailure.UNSUPPORTED_BINDING),
+				TokenChecks.timestamps(timestamps),
+				check(new JwtIssuerValidator(settings.issuer()), AuthenticationFailure.WRONG_ISSUER),
+				check(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+						(aud) -> aud != null && aud.stream().anyMatch(audiences::contains)),
+						AuthenticationFailure.WRONG_AUDIENCE),
+				check(new JwtClaimValidator<String>("typ", settings.tokenType()::equals),
+						AuthenticationFailure.WRONG_TYPE),
+				// Orders, idempotency keys and rate limits belong to the subject: a token without one identifies
+				// nobody.
+				check(new JwtClaimValidator<String>(JwtClaimNames.SUB, (sub) -> sub != null && !sub.isBlank()),
+						AuthenticationFailure.MALFORMED),
+				// Keycloak gives every client with full scope the API's audience and roles, so a client a realm admin
+				// adds for some other purpose could call the API: only the listed clients may.
+				check(new JwtClaimValidator<String>("azp", (azp) -> azp != null && clients.contains(azp)),
+						AuthenticationFailure.UNAUTHORIZED_CLIENT));
+	}
+
+	/**
+	 * Why the decoder refused a token. The checks of the claims say it themselves; for the rest, the token's header
+	 * and the signature verifier's exception tell.
+	 */
+	private static AuthenticationFailure reason(BadJwtException ex, String token, Set<String> algorithms) {
+		if (ex instanceof JwtValidationException validation && !validation.getErrors().isEmpty()
+				&& validation.getErrors().iterator().next() instanceof TokenChecks.Rejection rejection) {
+			return rejection.reason();
+		}
+		try {
+			if (!algorithms.contains(JWTParser.parse(token).getHeader().getAlgorithm().getName())) {
+				return AuthenticationFailure.DISALLOWED_ALGORITHM;
+			}
+		}
+		catch (ParseException notAToken) {
+			return AuthenticationFailure.MALFORMED;
+		}
+		if (ex.getCause() instanceof BadJWSException) {
+			return AuthenticationFailure.BAD_SIGNATURE;
+		}
+		// The claims verifier's (a missing iat), not the signature's.
+		if (ex.getCause() instanceof BadJWTException) {
+			return AuthenticationFailure.MALFORMED;
+		}
+		// "Another algorithm expected, or no matching key(s) found", and the algorithm is allowed: the key is unknown.
+		if (ex.getCause() instanceof BadJOSEException) {
+			return AuthenticationFailure.UNKNOWN_KEY;
+		}
+		return AuthenticationFailure.MALFORMED;
 	}
 
 	/**

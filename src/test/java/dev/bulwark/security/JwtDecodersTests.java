@@ -6,27 +6,37 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * The decoder against a stand-in JWKS endpoint that counts how often it is asked for keys. (Keycloak itself is
@@ -143,6 +153,70 @@ class JwtDecodersTests {
 			.isThrownBy(() -> JwtDecoders.create(new JwtDecoders.Settings(ISSUER, "http://127.0.0.1:1/certs",
 					List.of("bulwark-api"), List.of("HS256"), "Bearer", List.of("bulwark-web"), Duration.ofSeconds(30),
 					Duration.ofMinutes(5), Duration.ofSeconds(30))));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("refusals")
+	void everyRefusalNamesItsReason(AuthenticationFailure reason, Forgery forgery) throws Exception {
+		String token = forgery.make(this.key);
+
+		assertThatExceptionOfType(RejectedTokenException.class).isThrownBy(() -> this.decoder.decode(token))
+			.satisfies(refused -> assertThat(refused.reason()).isEqualTo(reason));
+	}
+
+	static Stream<Arguments> refusals() {
+		Instant now = Instant.now();
+		return Stream.of(
+				arguments(AuthenticationFailure.MALFORMED, (Forgery) key -> "not.a.token"),
+				arguments(AuthenticationFailure.MALFORMED,
+						(Forgery) key -> sign(key, claims().expirationTime(null).build())),
+				arguments(AuthenticationFailure.MALFORMED,
+						(Forgery) key -> sign(key, claims().issueTime(null).build())),
+				arguments(AuthenticationFailure.MALFORMED, (Forgery) key -> sign(key, claims().subject(null).build())),
+				arguments(AuthenticationFailure.BAD_SIGNATURE, (Forgery) key -> sign(
+						new RSAKey.Builder(new RSAKeyGenerator(2048).generate()).keyID(key.getKeyID()).build(),
+						claims().build())),
+				arguments(AuthenticationFailure.UNKNOWN_KEY,
+						(Forgery) key -> sign(new RSAKeyGenerator(2048).keyID("stranger").generate(),
+								claims().build())),
+				arguments(AuthenticationFailure.DISALLOWED_ALGORITHM, (Forgery) key -> {
+					SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims().build());
+					jwt.sign(new MACSigner(new byte[32]));
+					return jwt.serialize();
+				}),
+				arguments(AuthenticationFailure.DISALLOWED_ALGORITHM,
+						(Forgery) key -> new PlainJWT(claims().build()).serialize()),
+				arguments(AuthenticationFailure.EXPIRED, (Forgery) key -> sign(key, claims()
+					.issueTime(Date.from(now.minusSeconds(600)))
+					.expirationTime(Date.from(now.minusSeconds(120)))
+					.build())),
+				arguments(AuthenticationFailure.NOT_YET_VALID,
+						(Forgery) key -> sign(key, claims().notBeforeTime(Date.from(now.plusSeconds(120))).build())),
+				arguments(AuthenticationFailure.WRONG_ISSUER,
+						(Forgery) key -> sign(key, claims().issuer("https://idp.example/realms/other").build())),
+				arguments(AuthenticationFailure.WRONG_AUDIENCE,
+						(Forgery) key -> sign(key, claims().audience("account").build())),
+				arguments(AuthenticationFailure.WRONG_TYPE,
+						(Forgery) key -> sign(key, claims().claim("typ", "Refresh").build())),
+				arguments(AuthenticationFailure.WRONG_TYPE, (Forgery) key -> {
+					SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+						.type(new JOSEObjectType("logout+jwt"))
+						.build(), claims().build());
+					jwt.sign(new RSASSASigner(key));
+					return jwt.serialize();
+				}),
+				arguments(AuthenticationFailure.UNAUTHORIZED_CLIENT,
+						(Forgery) key -> sign(key, claims().claim("azp", "bulwark-admin-console").build())),
+				arguments(AuthenticationFailure.UNSUPPORTED_BINDING, (Forgery) key -> sign(key,
+						claims().claim("cnf", Map.of("x5t#S256", "bwcK0esc3ACC3DB2Y5_lESsXE8o9ltc05O89jdN-dg2"))
+							.build())));
+	}
+
+	@FunctionalInterface
+	interface Forgery {
+
+		String make(RSAKey key) throws Exception;
+
 	}
 
 	private static JWTClaimsSet.Builder claims() {
