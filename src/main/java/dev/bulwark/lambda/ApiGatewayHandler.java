@@ -72,6 +72,7 @@ public class ApiGatewayHandler implements RequestStreamHandler, Resource {
 	 * @param additionalConfiguration configuration classes to start next to the application (tests use this)
 	 */
 	public ApiGatewayHandler(Class<?>... additionalConfiguration) throws ContainerInitializationException {
+		LambdaLogging.structuredByDefault();
 		LambdaContainerHandler.getContainerConfig().setDefaultContentCharset("UTF-8");
 		this.delegate = new SpringDelegatingLambdaContainerHandler(Stream
 			.concat(Stream.of(BulwarkApplication.class, LambdaRuntime.class), Stream.of(additionalConfiguration))
@@ -87,13 +88,17 @@ public class ApiGatewayHandler implements RequestStreamHandler, Resource {
 			canonicalizeContentType(event);
 		}
 		ByteArrayOutputStream response = new ByteArrayOutputStream();
+		LambdaLogging.invocation((context != null) ? context.getAwsRequestId() : null, requestId(event));
 		try {
 			this.delegate.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), response, context);
 		}
 		catch (RuntimeException ex) {
-			logger.error("Unhandled error for request " + requestId(event), ex);
+			logger.error("Unhandled error", ex);
 			JSON.writeValue(output, internalError(httpApi));
 			return;
+		}
+		finally {
+			LambdaLogging.invocationDone();
 		}
 		if (httpApi) {
 			JSON.writeValue(output, toPayloadV2((ObjectNode) JSON.readTree(response.toByteArray())));
@@ -179,7 +184,8 @@ public class ApiGatewayHandler implements RequestStreamHandler, Resource {
 	 * forge log lines.
 	 */
 	private static String requestId(ObjectNode event) {
-		return event.path("requestContext").path("requestId").asString("unknown").replaceAll("[^A-Za-z0-9=_-]", "?");
+		String id = event.path("requestContext").path("requestId").asString("unknown");
+		return id.substring(0, Math.min(id.length(), 64)).replaceAll("[^A-Za-z0-9=_-]", "?");
 	}
 
 	private static ObjectNode syntheticEvent(String method, String path) {

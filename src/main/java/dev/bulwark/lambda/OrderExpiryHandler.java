@@ -10,6 +10,11 @@ import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
  */
 public class OrderExpiryHandler extends FunctionInvoker {
 
+	static {
+		// The invoker starts Spring in its constructor, before this class's could run.
+		LambdaLogging.structuredByDefault();
+	}
+
 	public OrderExpiryHandler() {
 		super("expirePendingOrders");
 	}

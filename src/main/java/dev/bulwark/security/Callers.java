@@ -1,8 +1,13 @@
 package dev.bulwark.security;
 
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.stereotype.Service;
 
 /**
@@ -11,12 +16,26 @@ import org.springframework.stereotype.Service;
 @Service
 public class Callers {
 
+	private static final RequestAttributeSecurityContextRepository REQUEST_CONTEXTS =
+			new RequestAttributeSecurityContextRepository();
+
 	/**
 	 * What the caller's token says about them, for {@code GET /me}.
 	 */
 	@PreAuthorize("isAuthenticated()")
 	public CallerDescription describe() {
 		return CallerDescription.of(current());
+	}
+
+	/**
+	 * The caller a request authenticated as, also after the security chain is done with it and has cleared the
+	 * security context (for the audit trail around the chain): Spring Security's bearer-token filter keeps the
+	 * authentication in a request attribute as well.
+	 */
+	public static Optional<Caller> of(HttpServletRequest request) {
+		SecurityContext context = REQUEST_CONTEXTS.loadDeferredContext(request).get();
+		return (context.getAuthentication() instanceof CallerAuthentication authenticated)
+				? Optional.of(authenticated.caller()) : Optional.empty();
 	}
 
 	/**

@@ -24,7 +24,7 @@ import dev.bulwark.web.ProblemResponses;
  * <ul>
  * <li>401 with the RFC 6750 {@code WWW-Authenticate} header. Why a token failed (which claim, which time) is told
  * to nobody: the description is always the same, so a response never echoes token contents and gives an attacker
- * no oracle.</li>
+ * no oracle. The reason is kept for the audit trail ({@link AuthenticationFailure}).</li>
  * <li>403 with the RFC 6750 {@code insufficient_scope} header, for both the URL rules and the method-security
  * checks.</li>
  * <li>400 for a request the firewall refuses (path traversal, {@code ;} parameters, odd encodings), written here,
@@ -49,6 +49,7 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
+		AuthenticationFailure.of(ex).record(request);
 		if (ex instanceof OAuth2AuthenticationException) {
 			this.bearerEntryPoint.commence(request, response, new InvalidBearerTokenException(INVALID_TOKEN));
 			this.problems.write(request, response, HttpStatus.UNAUTHORIZED, INVALID_TOKEN);

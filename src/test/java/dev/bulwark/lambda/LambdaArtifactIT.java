@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.bulwark.security.TokenFingerprint;
 import dev.bulwark.support.PackagedLambda;
 import dev.bulwark.support.TestJson;
 import dev.bulwark.support.Tokens;
@@ -36,9 +37,11 @@ class LambdaArtifactIT {
 
 	private static PackagedLambda.Run expiry;
 
+	private static String alice;
+
 	@BeforeAll
 	static void runThePackageInAFreshJvm() throws Exception {
-		String alice = Tokens.shared().user("alice");
+		alice = Tokens.shared().user("alice");
 		Path unpacked = PackagedLambda.unpack(work.resolve("package"));
 		run = PackagedLambda.run(unpacked, work.resolve("api"), List.of(httpApiEvent("GET", "/me", alice),
 				httpApiEvent("GET", "/orders", alice), httpApiEvent("GET", "/orders", null)));
@@ -88,6 +91,31 @@ class LambdaArtifactIT {
 
 		assertThat(report.has("expired")).as(expiry.output()).isTrue();
 		assertThat(report.get("cutoff").asString()).isNotBlank();
+	}
+
+	@Test
+	void packagedFunctionWritesJsonLogLinesWithOneAuditLinePerRequest() {
+		List<JsonNode> audit = run.output()
+			.lines()
+			.filter(line -> line.startsWith("{"))
+			.map(JSON::readTree)
+			.filter(line -> "bulwark.audit".equals(line.path("log").path("logger").asString(null)))
+			.toList();
+
+		assertThat(audit).as(run.output()).hasSize(3);
+		assertThat(audit).extracting(line -> line.path("message").asString())
+			.containsExactly("GET /me 200 allowed", "GET /orders 200 allowed", "GET /orders 401 unauthenticated");
+		assertThat(audit).allSatisfy(line -> {
+			assertThat(line.path("http").path("request").path("id").asString()).isNotBlank();
+			assertThat(line.path("faas").path("trigger").path("request_id").asString()).isEqualTo("packaged");
+		});
+		assertThat(audit.get(0).path("bulwark").path("token").asString())
+			.isEqualTo(TokenFingerprint.of(alice)).hasSize(32);
+		assertThat(audit.get(0).path("user").path("id").asString()).isNotBlank();
+		assertThat(audit.get(2).path("bulwark").path("reason").asString()).isEqualTo("missing");
+		for (String part : alice.split("\\.")) {
+			assertThat(run.output()).doesNotContain(part);
+		}
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.bulwark.support.Api;
 import dev.bulwark.support.ApiResponse;
+import dev.bulwark.support.AuditLog;
 import dev.bulwark.support.Concurrently;
 import dev.bulwark.support.ContractTest;
 import dev.bulwark.support.RealmSigner;
@@ -46,6 +47,9 @@ class RateLimitIT extends ContractTest {
 		assertThat(refused.json().get("status").asInt()).isEqualTo(429);
 		assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, WINDOW_SECONDS);
 		assertThat(refused.header("RateLimit")).startsWith("\"small\";r=0;t=");
+		assertThat(AuditLog.shared().line(refused.header("X-Request-Id")).fields())
+			.containsEntry("bulwark.outcome", "rate-limited")
+			.containsEntry("bulwark.tier", "small");
 	}
 
 	@Test
@@ -133,6 +137,10 @@ class RateLimitIT extends ContractTest {
 		assertThat(flood.get(0).header("Retry-After")).isNotNull();
 		// The only verification in between is the one of the second metrics request itself.
 		assertThat(verifiedAfter - verifiedBefore).isEqualTo(1.0);
+		assertThat(flood).allSatisfy(refused -> assertThat(
+				AuditLog.shared().line(refused.header("X-Request-Id")).fields())
+			.containsEntry("bulwark.outcome", "locked-out")
+			.doesNotContainKeys("user.id", "bulwark.reason"));
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 
 import dev.bulwark.support.ApiResponse;
+import dev.bulwark.support.AuditLog;
 import dev.bulwark.support.ContractTest;
 import dev.bulwark.support.KeycloakServer;
 import dev.bulwark.support.NewRealmClient;
@@ -49,53 +50,57 @@ class TokenAttacksIT extends ContractTest {
 		ApiResponse response = this.api.get("/me").send();
 
 		assertProblem(response, 401);
+		assertThat(AuditLog.shared().line(response.header("X-Request-Id")).fields()).containsEntry("bulwark.reason",
+				"missing");
 		assertThat(response.header("WWW-Authenticate")).startsWith("Bearer").doesNotContain("error=");
 		assertThat(response.json().get("status").asInt()).isEqualTo(401);
 	}
 
 	@Test
 	void rejectsMalformedToken() {
-		assertInvalidToken(me("not-a-jwt"), "not-a-jwt");
+		assertInvalidToken(me("not-a-jwt"), "not-a-jwt", AuthenticationFailure.MALFORMED);
 	}
 
 	@Test
 	void rejectsExpiredToken() {
 		Instant past = Instant.now().minusSeconds(600);
 
-		assertRefusedWhenSignedWith(
+		assertRefusedWhenSignedWith(AuthenticationFailure.EXPIRED,
 				claims -> claims.issueTime(Date.from(past.minusSeconds(300))).expirationTime(Date.from(past)));
 	}
 
 	@Test
 	void rejectsTokenWithoutExpiry() {
-		assertRefusedWhenSignedWith(claims -> claims.expirationTime(null));
+		assertRefusedWhenSignedWith(AuthenticationFailure.MALFORMED, claims -> claims.expirationTime(null));
 	}
 
 	@Test
 	void rejectsTokenWithoutIssuedAt() {
-		assertRefusedWhenSignedWith(claims -> claims.issueTime(null));
+		assertRefusedWhenSignedWith(AuthenticationFailure.MALFORMED, claims -> claims.issueTime(null));
 	}
 
 	@Test
 	void rejectsTokenNotYetValid() {
-		assertRefusedWhenSignedWith(claims -> claims.notBeforeTime(Date.from(Instant.now().plusSeconds(600))));
+		assertRefusedWhenSignedWith(AuthenticationFailure.NOT_YET_VALID,
+				claims -> claims.notBeforeTime(Date.from(Instant.now().plusSeconds(600))));
 	}
 
 	@Test
 	void rejectsTokenFromOtherRealm() {
 		String token = this.tokens.masterRealmAdmin();
 
-		assertInvalidToken(me(token), token);
+		assertInvalidToken(me(token), token, AuthenticationFailure.UNKNOWN_KEY);
 	}
 
 	@Test
 	void rejectsTokenSignedByRealmKeyButNamingOtherIssuer() {
-		assertRefusedWhenSignedWith(claims -> claims.issuer(KeycloakServer.shared().issuer("master")));
+		assertRefusedWhenSignedWith(AuthenticationFailure.WRONG_ISSUER,
+				claims -> claims.issuer(KeycloakServer.shared().issuer("master")));
 	}
 
 	@Test
 	void rejectsTokenForOtherAudience() {
-		assertRefusedWhenSignedWith(claims -> claims.audience("some-other-api"));
+		assertRefusedWhenSignedWith(AuthenticationFailure.WRONG_AUDIENCE, claims -> claims.audience("some-other-api"));
 	}
 
 	@Test
@@ -103,7 +108,7 @@ class TokenAttacksIT extends ContractTest {
 		String genuine = this.tokens.user(ALICE);
 		String unsigned = base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + genuine.split("\\.")[1] + ".";
 
-		assertInvalidToken(me(unsigned), unsigned);
+		assertInvalidToken(me(unsigned), unsigned, AuthenticationFailure.DISALLOWED_ALGORITHM);
 	}
 
 	@Test
@@ -116,14 +121,14 @@ class TokenAttacksIT extends ContractTest {
 		forged.sign(new MACSigner(realmKey.toRSAPublicKey().getEncoded()));
 		String token = forged.serialize();
 
-		assertInvalidToken(me(token), token);
+		assertInvalidToken(me(token), token, AuthenticationFailure.DISALLOWED_ALGORITHM);
 	}
 
 	@Test
 	void rejectsTokenSignedByUnknownKey() {
 		String token = RealmSigner.signWithUnknownKey(this.signer.customerClaims(SUBJECT).build());
 
-		assertInvalidToken(me(token), token);
+		assertInvalidToken(me(token), token, AuthenticationFailure.UNKNOWN_KEY);
 	}
 
 	@Test
@@ -136,7 +141,8 @@ class TokenAttacksIT extends ContractTest {
 			.build();
 		String tampered = parts[0] + "." + base64Url(escalated.toString()) + "." + parts[2];
 
-		assertInvalidToken(this.api.delete("/orders/" + UUID.randomUUID()).token(tampered).send(), tampered);
+		assertInvalidToken(this.api.delete("/orders/" + UUID.randomUUID()).token(tampered).send(), tampered,
+				AuthenticationFailure.BAD_SIGNATURE);
 	}
 
 	@Test
@@ -145,22 +151,23 @@ class TokenAttacksIT extends ContractTest {
 		String token = this.signer.signPayload(
 				claims.replaceFirst("\\{", "{\"resource_access\":{\"bulwark-api\":{\"roles\":[\"admin\"]}},"));
 
-		assertInvalidToken(me(token), token);
+		assertInvalidToken(me(token), token, AuthenticationFailure.MALFORMED);
 	}
 
 	@Test
 	void rejectsTokenWithoutSubject() {
-		assertRefusedWhenSignedWith(claims -> claims.subject(null));
+		assertRefusedWhenSignedWith(AuthenticationFailure.MALFORMED, claims -> claims.subject(null));
 	}
 
 	@Test
 	void rejectsTokenIssuedToClientNotAllowedToCallTheApi() {
-		assertRefusedWhenSignedWith(claims -> claims.claim("azp", "some-other-client"));
+		assertRefusedWhenSignedWith(AuthenticationFailure.UNAUTHORIZED_CLIENT,
+				claims -> claims.claim("azp", "some-other-client"));
 	}
 
 	@Test
 	void rejectsTokenNamingNoClient() {
-		assertRefusedWhenSignedWith(claims -> claims.claim("azp", null));
+		assertRefusedWhenSignedWith(AuthenticationFailure.UNAUTHORIZED_CLIENT, claims -> claims.claim("azp", null));
 	}
 
 	@Test
@@ -174,7 +181,7 @@ class TokenAttacksIT extends ContractTest {
 			assertThat(claims.getStringClaim("azp")).isEqualTo(client.clientId());
 
 			// When it calls the API with its genuine token, Then it is refused like any invalid token
-			assertInvalidToken(me(token), token);
+			assertInvalidToken(me(token), token, AuthenticationFailure.UNAUTHORIZED_CLIENT);
 		}
 	}
 
@@ -182,12 +189,12 @@ class TokenAttacksIT extends ContractTest {
 	void rejectsIdTokenUsedAsAccessToken() {
 		String idToken = this.tokens.signIn(ALICE).get("id_token").asString();
 
-		assertInvalidToken(me(idToken), idToken);
+		assertInvalidToken(me(idToken), idToken, AuthenticationFailure.WRONG_AUDIENCE);
 	}
 
 	@Test
 	void rejectsIdTokenEvenWhenItNamesTheApiAsAudience() {
-		assertRefusedWhenSignedWith(claims -> claims.claim("typ", "ID"));
+		assertRefusedWhenSignedWith(AuthenticationFailure.WRONG_TYPE, claims -> claims.claim("typ", "ID"));
 	}
 
 	private ApiResponse me(String token) {
@@ -198,13 +205,17 @@ class TokenAttacksIT extends ContractTest {
 	 * Signs the claims of a valid customer token, changed as given, with the realm's key: only the change can be
 	 * why the token is refused.
 	 */
-	private void assertRefusedWhenSignedWith(UnaryOperator<JWTClaimsSet.Builder> change) {
+	private void assertRefusedWhenSignedWith(AuthenticationFailure reason, UnaryOperator<JWTClaimsSet.Builder> change) {
 		String token = this.signer.sign(change.apply(this.signer.customerClaims(SUBJECT)).build());
 
-		assertInvalidToken(me(token), token);
+		assertInvalidToken(me(token), token, reason);
 	}
 
-	private static void assertInvalidToken(ApiResponse response, String token) {
+	/**
+	 * The client learns nothing but that the token is invalid; the audit trail records why, and nothing of the
+	 * token but its fingerprint.
+	 */
+	private static void assertInvalidToken(ApiResponse response, String token, AuthenticationFailure reason) {
 		assertProblem(response, 401);
 		assertThat(response.header("WWW-Authenticate")).startsWith("Bearer error=\"invalid_token\"")
 			.contains("error_description=\"The access token is invalid or has expired.\"");
@@ -214,8 +225,13 @@ class TokenAttacksIT extends ContractTest {
 			if (part.length() > 8) {
 				assertThat(response.body()).doesNotContain(part);
 				assertThat(response.header("WWW-Authenticate")).doesNotContain(part);
+				assertThat(AuditLog.shared().eventsOf(response.header("X-Request-Id")))
+					.noneMatch(event -> (event.getFormattedMessage() + event.getKeyValuePairs()).contains(part));
 			}
 		}
+		assertThat(AuditLog.shared().line(response.header("X-Request-Id")).fields()).as(response.toString())
+			.containsEntry("bulwark.outcome", "unauthenticated")
+			.containsEntry("bulwark.reason", reason.code());
 	}
 
 	private static String base64Url(String json) {

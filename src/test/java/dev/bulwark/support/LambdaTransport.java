@@ -54,7 +54,7 @@ public final class LambdaTransport implements Transport {
 			.from(clientAddress);
 		try {
 			ByteArrayOutputStream output = new ByteArrayOutputStream();
-			this.handler.handleRequest(new ByteArrayInputStream(event.bytes()), output, null);
+			this.handler.handleRequest(new ByteArrayInputStream(event.bytes()), output, new TestLambdaContext());
 			return response(JSON.readTree(output.toByteArray()));
 		}
 		catch (IOException ex) {

@@ -1,0 +1,28 @@
+package dev.bulwark.audit;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+
+import dev.bulwark.web.UnhandledExceptionFilter;
+
+/**
+ * The audit trail: one line per request, around everything else in the chain.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuditConfiguration {
+
+	/**
+	 * Applied after the web module's filters are in place (they are ordered first), so that the audit filter can
+	 * stand in front of the last-resort 500 filter and see its answer.
+	 */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+	Customizer<HttpSecurity> requestAudit() {
+		return http -> http.addFilterBefore(new RequestAuditFilter(), UnhandledExceptionFilter.class);
+	}
+
+}

@@ -1,0 +1,94 @@
+package dev.bulwark.audit;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.slf4j.spi.LoggingEventBuilder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
+
+import dev.bulwark.security.AuthenticationFailure;
+import dev.bulwark.security.Caller;
+import dev.bulwark.security.Callers;
+import dev.bulwark.web.ClientAddresses;
+
+/**
+ * The outermost filter: gives every request its id (returned as {@code X-Request-Id}, and in the MDC of every log
+ * line written for the request, with the trace id of a valid {@code traceparent}), and, when the request is done,
+ * writes its one audit line to the {@code bulwark.audit} logger: what was asked, who asked, what became of it.
+ * Tokens, bodies and headers outside a short list are never logged; what a client wrote is escaped and cut short.
+ */
+final class RequestAuditFilter extends OncePerRequestFilter {
+
+	static final String REQUEST_ID = "http.request.id";
+
+	static final String TRACE_ID = "trace.id";
+
+	private static final Logger audit = LoggerFactory.getLogger("bulwark.audit");
+
+	private static final int MAX_PATH = 256;
+
+	private static final int MAX_USER_AGENT = 256;
+
+	private static final int MAX_CLAIM = 128;
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		long started = System.nanoTime();
+		String requestId = RequestIds.requestId(request.getHeader(RequestIds.REQUEST_ID_HEADER));
+		String traceId = RequestIds.traceId(request.getHeader(RequestIds.TRACEPARENT_HEADER));
+		response.setHeader(RequestIds.REQUEST_ID_HEADER, requestId);
+		MDC.put(REQUEST_ID, requestId);
+		if (traceId != null) {
+			MDC.put(TRACE_ID, traceId);
+		}
+		boolean failed = true;
+		try {
+			chain.doFilter(request, response);
+			failed = false;
+		}
+		finally {
+			log(request, failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(),
+					System.nanoTime() - started);
+			MDC.remove(REQUEST_ID);
+			MDC.remove(TRACE_ID);
+		}
+	}
+
+	private static void log(HttpServletRequest request, int status, long nanos) {
+		Optional<Caller> caller = Callers.of(request);
+		String route = (request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String pattern)
+				? pattern : null;
+		Outcome outcome = Outcome.of(status, caller.isPresent(), route != null);
+		String method = LogValues.safe(request.getMethod(), 16);
+		String path = LogValues.safe(request.getRequestURI(), MAX_PATH);
+		LoggingEventBuilder line = audit.atInfo()
+			.setMessage(method + " " + ((route != null) ? route : path) + " " + status + " " + outcome.code())
+			.addKeyValue("event.action", "http-request")
+			.addKeyValue("http.request.method", method)
+			.addKeyValue("url.path", path)
+			.addKeyValue("http.route", (route != null) ? route : LogValues.ABSENT)
+			.addKeyValue("http.response.status_code", status)
+			.addKeyValue("event.duration", nanos)
+			.addKeyValue("bulwark.outcome", outcome.code())
+			.addKeyValue("client.address", LogValues.safe(ClientAddresses.of(request), 64))
+			.addKeyValue("user_agent.original",
+					LogValues.safe(request.getHeader(HttpHeaders.USER_AGENT), MAX_USER_AGENT));
+		AuthenticationFailure.of(request).ifPresent(reason -> line.addKeyValue("bulwark.reason", reason.code()));
+		caller.ifPresent(who -> line.addKeyValue("user.id", LogValues.safe(who.subject(), MAX_CLAIM))
+			.addKeyValue("bulwark.client_id", LogValues.safe(who.clientId(), MAX_CLAIM))
+			.addKeyValue("bulwark.tier", LogValues.safe(who.tier(), MAX_CLAIM))
+			.addKeyValue("bulwark.token", who.tokenFingerprint()));
+		line.log();
+	}
+
+}
