@@ -6,7 +6,7 @@
  * <p>Each sub-package is a module (checked by {@code ModularityTests}); they depend on each other only like this:
  * <pre>
  * api       → order, security, web
- * audit     → security, web
+ * audit     → order, security, web
  * order     → security, dynamodb
  * ratelimit → security, web, dynamodb
  * lambda    → web

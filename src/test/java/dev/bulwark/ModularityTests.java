@@ -62,7 +62,7 @@ class ModularityTests {
 
 		assertThat(dependencies).isEqualTo(Map.of(
 				"api", List.of("order", "security", "web"),
-				"audit", List.of("security", "web"),
+				"audit", List.of("order", "security", "web"),
 				"dynamodb", List.of(),
 				"lambda", List.of("web"),
 				"order", List.of("dynamodb", "security"),

@@ -29,13 +29,16 @@ final class LambdaLogging {
 	}
 
 	/**
-	 * Puts the Lambda request id and API Gateway's request id in the MDC of the invocation's log lines.
+	 * Puts the Lambda request id and the id of the triggering request (API Gateway's) in the MDC of the
+	 * invocation's log lines.
 	 */
-	static void invocation(@Nullable String lambdaRequestId, String gatewayRequestId) {
+	static void invocation(@Nullable String lambdaRequestId, @Nullable String triggerRequestId) {
 		if (lambdaRequestId != null) {
 			MDC.put(EXECUTION, lambdaRequestId);
 		}
-		MDC.put(TRIGGER_REQUEST_ID, gatewayRequestId);
+		if (triggerRequestId != null) {
+			MDC.put(TRIGGER_REQUEST_ID, triggerRequestId);
+		}
 	}
 
 	static void invocationDone() {

@@ -1,5 +1,11 @@
 package dev.bulwark.lambda;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 
 /**
@@ -17,6 +23,21 @@ public class OrderExpiryHandler extends FunctionInvoker {
 
 	public OrderExpiryHandler() {
 		super("expirePendingOrders");
+	}
+
+	/**
+	 * With the Lambda request id in the MDC of every log line of the run, the audit lines of the orders it expires
+	 * among them.
+	 */
+	@Override
+	public void handleRequest(InputStream input, OutputStream output, @Nullable Context context) throws IOException {
+		LambdaLogging.invocation((context != null) ? context.getAwsRequestId() : null, null);
+		try {
+			super.handleRequest(input, output, context);
+		}
+		finally {
+			LambdaLogging.invocationDone();
+		}
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.validation.annotation.Validated;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,14 +49,17 @@ public class OrderService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	OrderService(OrderRepository orders, Catalog catalog, Callers callers, JsonMapper jsonMapper,
-			OrderExpiryProperties expiry, Clock clock) {
+			OrderExpiryProperties expiry, Clock clock, ApplicationEventPublisher events) {
 		this.orders = orders;
 		this.catalog = catalog;
 		this.callers = callers;
 		this.jsonMapper = jsonMapper;
 		this.expiry = expiry;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@IsCustomer
@@ -68,12 +72,12 @@ public class OrderService {
 				this.catalog.total(lines), this.catalog.currency(), request.shippingAddress(), request.note(), now, now, 0);
 		if (idempotencyKey == null) {
 			this.orders.insert(order);
-			return new PlacedOrder(order, false);
+			return placed(order, caller, false);
 		}
 		IdempotencyKey key = new IdempotencyKey(caller.subject(), idempotencyKey, fingerprint(request));
 		IdempotentInsert result = this.orders.insert(order, key);
 		if (result instanceof IdempotentInsert.Inserted inserted) {
-			return new PlacedOrder(inserted.order(), false);
+			return placed(inserted.order(), caller, false);
 		}
 		IdempotentInsert.AlreadyUsed used = (IdempotentInsert.AlreadyUsed) result;
 		if (!used.requestFingerprint().equals(key.requestFingerprint())) {
@@ -81,7 +85,7 @@ public class OrderService {
 		}
 		Order original = this.orders.findById(used.orderId())
 			.orElseThrow(() -> new OrderConflictException("The order created with this Idempotency-Key no longer exists."));
-		return new PlacedOrder(original, true);
+		return placed(original, caller, true);
 	}
 
 	@CanReadOrders
@@ -110,12 +114,18 @@ public class OrderService {
 		if (!caller.hasRole(Roles.ADMIN) && !order.isOwnedBy(caller.subject())) {
 			throw new OrderNotFoundException();
 		}
-		return moveTo(order, OrderStatus.CANCELLED);
+		Order cancelled = moveTo(order, OrderStatus.CANCELLED);
+		this.events.publishEvent(new OrderEvent.Cancelled(id, caller.subject(), order.status()));
+		return cancelled;
 	}
 
 	@IsFulfillment
 	public Order changeStatus(String id, @Valid StatusChange change) {
-		return moveTo(find(id), change.status());
+		Order order = find(id);
+		Order changed = moveTo(order, change.status());
+		this.events.publishEvent(new OrderEvent.StatusChanged(id, this.callers.current().subject(), order.status(),
+				changed.status()));
+		return changed;
 	}
 
 	@IsAdmin
@@ -123,6 +133,7 @@ public class OrderService {
 		if (!isOrderId(id) || !this.orders.delete(id)) {
 			throw new OrderNotFoundException();
 		}
+		this.events.publishEvent(new OrderEvent.Deleted(id, this.callers.current().subject()));
 	}
 
 	/**
@@ -137,6 +148,7 @@ public class OrderService {
 		for (Order order : this.orders.findPendingPlacedBefore(cutoff, this.expiry.maxOrdersPerRun())) {
 			try {
 				this.orders.update(order.withStatus(OrderStatus.CANCELLED, this.clock.instant()));
+				this.events.publishEvent(new OrderEvent.Expired(order.id(), Callers.actor()));
 				expired++;
 			}
 			catch (OrderConflictException changedMeanwhile) {
@@ -144,6 +156,11 @@ public class OrderService {
 			}
 		}
 		return new ExpiryReport(cutoff, expired, skipped);
+	}
+
+	private PlacedOrder placed(Order order, Caller caller, boolean replayed) {
+		this.events.publishEvent(new OrderEvent.Placed(order.id(), caller.subject(), replayed));
+		return new PlacedOrder(order, replayed);
 	}
 
 	private Order moveTo(Order order, OrderStatus next) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -36,6 +37,18 @@ public class Callers {
 		SecurityContext context = REQUEST_CONTEXTS.loadDeferredContext(request).get();
 		return (context.getAuthentication() instanceof CallerAuthentication authenticated)
 				? Optional.of(authenticated.caller()) : Optional.empty();
+	}
+
+	/**
+	 * Whom the current work runs as: a caller's subject, or the name of a {@link SystemPrincipal}.
+	 * @throws AccessDeniedException when it runs as nobody
+	 */
+	public static String actor() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || !authentication.isAuthenticated()) {
+			throw new AccessDeniedException("Nobody is authenticated");
+		}
+		return authentication.getName();
 	}
 
 	/**

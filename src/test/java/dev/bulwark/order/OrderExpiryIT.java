@@ -17,8 +17,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.bulwark.support.ApiIntegrationTest;
+import dev.bulwark.support.AuditLog;
 import dev.bulwark.support.LocalLambda;
 import dev.bulwark.support.TestJson;
+import dev.bulwark.support.TestLambdaContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -41,13 +43,22 @@ class OrderExpiryIT extends ApiIntegrationTest {
 		Order fresh = store(OrderStatus.PENDING, now.minus(Duration.ofHours(1)));
 		Order staleButConfirmed = store(OrderStatus.CONFIRMED, now.minus(Duration.ofDays(3)));
 
-		JsonNode report = invoke(scheduledEvent(now));
+		TestLambdaContext invocation = new TestLambdaContext();
+		JsonNode report = invoke(scheduledEvent(now), invocation);
 
 		assertThat(report.get("expired").asInt()).isGreaterThanOrEqualTo(1);
 		assertThat(report.get("cutoff").asString()).isEqualTo(now.minus(Duration.ofHours(24)).toString());
 		assertThat(statusOf(stale)).isEqualTo(OrderStatus.CANCELLED);
 		assertThat(statusOf(fresh)).isEqualTo(OrderStatus.PENDING);
 		assertThat(statusOf(staleButConfirmed)).isEqualTo(OrderStatus.CONFIRMED);
+		assertThat(AuditLog.shared().auditLinesWith("order.id", stale.id())).singleElement().satisfies(line -> {
+			assertThat(line.fields()).containsEntry("event.action", "order-expired")
+				.containsEntry("user.id", "system:order-expiry")
+				.containsEntry("order.status.from", "PENDING")
+				.containsEntry("order.status.to", "CANCELLED");
+			assertThat(line.mdc()).containsEntry("faas.execution", invocation.getAwsRequestId());
+		});
+		assertThat(AuditLog.shared().auditLinesWith("order.id", fresh.id())).isEmpty();
 	}
 
 	@Test
@@ -119,9 +130,13 @@ class OrderExpiryIT extends ApiIntegrationTest {
 	}
 
 	private static JsonNode invoke(String event) throws Exception {
+		return invoke(event, new TestLambdaContext());
+	}
+
+	private static JsonNode invoke(String event, TestLambdaContext invocation) throws Exception {
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
 		LocalLambda.expiryHandler()
-			.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), output, null);
+			.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), output, invocation);
 		return JSON.readTree(output.toByteArray());
 	}
 

@@ -5,10 +5,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -19,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -30,6 +33,7 @@ import dev.bulwark.security.CallerAuthentication;
 import dev.bulwark.security.CallerTiers;
 import dev.bulwark.security.Callers;
 import dev.bulwark.security.Roles;
+import dev.bulwark.security.SystemPrincipal;
 import dev.bulwark.support.TestJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,7 +74,9 @@ class OrderServiceTests {
 
 	private final InMemoryOrderRepository repository = new InMemoryOrderRepository();
 
-	private final OrderService orders = service(this.repository);
+	private final List<Object> events = new ArrayList<>();
+
+	private final OrderService orders = service(this.repository, this.events::add);
 
 	@AfterEach
 	void signOut() {
@@ -98,6 +104,7 @@ class OrderServiceTests {
 		assertThat(order.createdAt()).isEqualTo(NOW);
 		assertThat(order.updatedAt()).isEqualTo(NOW);
 		assertThat(storedOrders()).singleElement().usingRecursiveComparison().ignoringFields("version").isEqualTo(order);
+		assertThat(this.events).containsExactly(new OrderEvent.Placed(order.id(), ALICE, false));
 	}
 
 	@Test
@@ -110,6 +117,7 @@ class OrderServiceTests {
 			.isThrownBy(() -> this.orders.place(withUnknownProduct, null))
 			.satisfies(ex -> assertThat(ex.field()).isEqualTo("items[1].sku"));
 		assertThat(storedOrders()).isEmpty();
+		assertThat(this.events).isEmpty();
 	}
 
 	@Test
@@ -117,6 +125,7 @@ class OrderServiceTests {
 		assertThatExceptionOfType(AccessDeniedException.class)
 			.isThrownBy(() -> this.orders.place(mugsAndStickers(null), null));
 		assertThat(storedOrders()).isEmpty();
+		assertThat(this.events).isEmpty();
 	}
 
 	@Test
@@ -142,6 +151,8 @@ class OrderServiceTests {
 		assertThat(retry.order().id()).isEqualTo(first.order().id());
 		assertThat(retry.order()).usingRecursiveComparison().ignoringFields("version").isEqualTo(first.order());
 		assertThat(storedOrders()).extracting(Order::id).containsExactly(first.order().id());
+		assertThat(this.events).containsExactly(new OrderEvent.Placed(first.order().id(), ALICE, false),
+				new OrderEvent.Placed(first.order().id(), ALICE, true));
 	}
 
 	@Test
@@ -152,6 +163,7 @@ class OrderServiceTests {
 		assertThatExceptionOfType(IdempotencyKeyReusedException.class)
 			.isThrownBy(() -> this.orders.place(mugsAndStickers("second"), "key-1"));
 		assertThat(storedOrders()).extracting(Order::id).containsExactly(first.order().id());
+		assertThat(this.events).containsExactly(new OrderEvent.Placed(first.order().id(), ALICE, false));
 	}
 
 	@Test
@@ -224,6 +236,7 @@ class OrderServiceTests {
 		assertThat(cancelled.updatedAt()).isEqualTo(NOW);
 		assertThat(this.repository.findById(alices.id())).contains(cancelled);
 		assertThat(cancelled.version()).isEqualTo(alices.version() + 1);
+		assertThat(this.events).containsExactly(new OrderEvent.Cancelled(alices.id(), ALICE, status));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -235,6 +248,7 @@ class OrderServiceTests {
 		assertConflict(() -> this.orders.cancel(alices.id()),
 				"An order that is " + status + " cannot become CANCELLED.");
 		assertThat(this.repository.findById(alices.id())).contains(alices);
+		assertThat(this.events).isEmpty();
 	}
 
 	@Test
@@ -244,6 +258,7 @@ class OrderServiceTests {
 
 		assertNotFound(() -> this.orders.cancel(alices.id()));
 		assertThat(this.repository.findById(alices.id())).contains(alices);
+		assertThat(this.events).isEmpty();
 	}
 
 	@Test
@@ -255,6 +270,7 @@ class OrderServiceTests {
 
 		assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
 		assertThat(this.repository.findById(alices.id())).contains(cancelled);
+		assertThat(this.events).containsExactly(new OrderEvent.Cancelled(alices.id(), STAFF, OrderStatus.CONFIRMED));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -285,6 +301,10 @@ class OrderServiceTests {
 			.containsExactly(alices.version() + 1, alices.version() + 2, alices.version() + 3);
 		assertThat(delivered.updatedAt()).isEqualTo(NOW);
 		assertThat(this.repository.findById(alices.id())).contains(delivered);
+		assertThat(this.events).containsExactly(
+				new OrderEvent.StatusChanged(alices.id(), STAFF, OrderStatus.PENDING, OrderStatus.CONFIRMED),
+				new OrderEvent.StatusChanged(alices.id(), STAFF, OrderStatus.CONFIRMED, OrderStatus.SHIPPED),
+				new OrderEvent.StatusChanged(alices.id(), STAFF, OrderStatus.SHIPPED, OrderStatus.DELIVERED));
 	}
 
 	@ParameterizedTest(name = "{0} -> {1}")
@@ -298,6 +318,7 @@ class OrderServiceTests {
 		assertConflict(() -> this.orders.changeStatus(alices.id(), new StatusChange(to)),
 				"An order that is " + from + " cannot become " + to + ".");
 		assertThat(this.repository.findById(alices.id())).contains(alices);
+		assertThat(this.events).isEmpty();
 	}
 
 	@Test
@@ -316,6 +337,7 @@ class OrderServiceTests {
 		this.orders.delete(alices.id());
 
 		assertThat(this.repository.findById(alices.id())).isEmpty();
+		assertThat(this.events).containsExactly(new OrderEvent.Deleted(alices.id(), STAFF));
 	}
 
 	@Test
@@ -323,6 +345,7 @@ class OrderServiceTests {
 		signIn(STAFF, Roles.ADMIN);
 
 		assertNotFound(() -> this.orders.delete(UUID.randomUUID().toString()));
+		assertThat(this.events).isEmpty();
 	}
 
 	@Test
@@ -401,7 +424,7 @@ class OrderServiceTests {
 		Order staleButConfirmed = stored(BOB, OrderStatus.CONFIRMED, fired.minus(Duration.ofHours(48)));
 
 		// When the expiry job runs
-		ExpiryReport report = this.orders.expirePending(scheduledAt(fired));
+		ExpiryReport report = asTheExpiryJob(() -> this.orders.expirePending(scheduledAt(fired)));
 
 		// Then only the pending order older than the maximum age, as of when the schedule fired, is cancelled
 		assertThat(report).isEqualTo(new ExpiryReport(fired.minus(MAX_PENDING_AGE), 1, 0));
@@ -411,6 +434,7 @@ class OrderServiceTests {
 		assertThat(this.repository.findById(fresh.id())).contains(fresh);
 		assertThat(this.repository.findById(staleOnlyByTheClock.id())).contains(staleOnlyByTheClock);
 		assertThat(this.repository.findById(staleButConfirmed.id())).contains(staleButConfirmed);
+		assertThat(this.events).containsExactly(new OrderEvent.Expired(stale.id(), "system:" + Roles.ORDER_EXPIRY));
 	}
 
 	@Test
@@ -423,7 +447,7 @@ class OrderServiceTests {
 				stored(ALICE, OrderStatus.PENDING, NOW.minus(Duration.ofHours(26))));
 
 		// When the job runs once
-		ExpiryReport firstRun = this.orders.expirePending(scheduledAt(NOW));
+		ExpiryReport firstRun = asTheExpiryJob(() -> this.orders.expirePending(scheduledAt(NOW)));
 
 		// Then it cancels the oldest ones up to the limit and leaves the rest for the next run
 		assertThat(firstRun.expired()).isEqualTo(MAX_ORDERS_PER_RUN);
@@ -432,7 +456,7 @@ class OrderServiceTests {
 					OrderStatus.PENDING);
 
 		// And the next run cancels the rest
-		ExpiryReport secondRun = this.orders.expirePending(scheduledAt(NOW));
+		ExpiryReport secondRun = asTheExpiryJob(() -> this.orders.expirePending(scheduledAt(NOW)));
 
 		assertThat(secondRun.expired()).isEqualTo(2);
 		assertThat(stale).extracting(this::statusOf).containsOnly(OrderStatus.CANCELLED);
@@ -455,7 +479,7 @@ class OrderServiceTests {
 		Order stale = stored(racing, BOB, OrderStatus.PENDING, NOW.minus(Duration.ofHours(26)));
 
 		// When the expiry job runs
-		ExpiryReport report = service(racing).expirePending(scheduledAt(NOW));
+		ExpiryReport report = asTheExpiryJob(() -> service(racing, this.events::add).expirePending(scheduledAt(NOW)));
 
 		// Then the confirmation stands, and the other order is cancelled
 		assertThat(report).isEqualTo(new ExpiryReport(NOW.minus(MAX_PENDING_AGE), 1, 1));
@@ -463,11 +487,13 @@ class OrderServiceTests {
 			.extracting(Order::status)
 			.isEqualTo(OrderStatus.CONFIRMED);
 		assertThat(racing.findById(stale.id())).get().extracting(Order::status).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(this.events).containsExactly(new OrderEvent.Expired(stale.id(), "system:" + Roles.ORDER_EXPIRY));
 	}
 
-	private static OrderService service(OrderRepository repository) {
+	private static OrderService service(OrderRepository repository, ApplicationEventPublisher events) {
 		return new OrderService(repository, CATALOG, new Callers(), TestJson.MAPPER,
-				new OrderExpiryProperties(MAX_PENDING_AGE, MAX_ORDERS_PER_RUN), Clock.fixed(NOW, ZoneOffset.UTC));
+				new OrderExpiryProperties(MAX_PENDING_AGE, MAX_ORDERS_PER_RUN), Clock.fixed(NOW, ZoneOffset.UTC),
+				events);
 	}
 
 	/**
@@ -515,6 +541,13 @@ class OrderServiceTests {
 
 	private OrderStatus statusOf(Order order) {
 		return this.repository.findById(order.id()).orElseThrow().status();
+	}
+
+	/**
+	 * As the scheduled job runs: as the system principal with the expiry role alone.
+	 */
+	private static <T> T asTheExpiryJob(Supplier<T> work) {
+		return SystemPrincipal.runAs(Roles.ORDER_EXPIRY, work);
 	}
 
 	private static ExpiryTrigger scheduledAt(Instant time) {

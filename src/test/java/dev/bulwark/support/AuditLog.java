@@ -20,12 +20,14 @@ import org.springframework.context.ApplicationListener;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The log events of requests in the test JVM (both runtimes log here), the latest kept in memory, so that tests
- * can read the story of one request by its {@code X-Request-Id}.
+ * The log events of requests, and the audit lines, of the test JVM (both runtimes log here), the latest kept in
+ * memory, so that tests can read the story of one request by its {@code X-Request-Id}.
  */
 public final class AuditLog {
 
 	public static final String REQUEST_ID = "http.request.id";
+
+	private static final String AUDIT_LOGGER = "bulwark.audit";
 
 	private static final AuditLog SHARED = new AuditLog();
 
@@ -74,12 +76,21 @@ public final class AuditLog {
 	}
 
 	/**
-	 * The one audit line of the request; waits for it, since a client may have its answer before the line is
-	 * written.
+	 * The one audit line of the request ({@code http-request}); waits for it, since a client may have its answer
+	 * before the line is written.
 	 */
 	public Line line(String requestId) {
+		return line(requestId, "http-request");
+	}
+
+	/**
+	 * The one audit line of the request with this action, waited for.
+	 */
+	public Line line(String requestId, String action) {
 		return await().atMost(Duration.ofSeconds(10))
-			.until(() -> auditLines(requestId), lines -> !lines.isEmpty())
+			.until(() -> auditLines(requestId).stream()
+				.filter(line -> action.equals(line.fields().get("event.action")))
+				.toList(), lines -> !lines.isEmpty())
 			.get(0);
 	}
 
@@ -88,9 +99,22 @@ public final class AuditLog {
 	 */
 	public List<Line> auditLines(String requestId) {
 		return eventsOf(requestId).stream()
-			.filter(event -> event.getLoggerName().equals("bulwark.audit"))
+			.filter(event -> event.getLoggerName().equals(AUDIT_LOGGER))
 			.map(Line::new)
 			.toList();
+	}
+
+	/**
+	 * The audit lines with a field of this value, written for a request or not (by a scheduled job, say).
+	 */
+	public List<Line> auditLinesWith(String field, String value) {
+		synchronized (this.events) {
+			return this.events.stream()
+				.filter(event -> event.getLoggerName().equals(AUDIT_LOGGER))
+				.map(Line::new)
+				.filter(line -> value.equals(line.fields().get(field)))
+				.toList();
+		}
 	}
 
 	/**
@@ -140,7 +164,7 @@ public final class AuditLog {
 		@Override
 		protected void append(ILoggingEvent event) {
 			event.prepareForDeferredProcessing();
-			if (!event.getMDCPropertyMap().containsKey(REQUEST_ID)) {
+			if (!event.getMDCPropertyMap().containsKey(REQUEST_ID) && !event.getLoggerName().equals(AUDIT_LOGGER)) {
 				return;
 			}
 			synchronized (AuditLog.this.events) {

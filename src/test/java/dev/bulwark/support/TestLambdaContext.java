@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The context Lambda hands a function, for one invocation: a fresh request id, as Lambda gives each.
  */
-final class TestLambdaContext implements Context {
+public final class TestLambdaContext implements Context {
 
 	private final String requestId = UUID.randomUUID().toString();
 
