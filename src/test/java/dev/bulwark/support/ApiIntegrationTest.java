@@ -68,10 +68,10 @@ public abstract class ApiIntegrationTest {
 	protected static String orderJson() {
 		return """
 				{"items":[{"sku":"BLW-MUG","quantity":2},{"sku":"BLW-STICKERS","quantity":1}],
-				 "shippingAddress":{"name":"Alice Customer","line1":"1 Main Street","city":"Lisbon",
+				 "shippingAddress":{"name":"%s","line1":"%s","city":"Lisbon",
 				                    "postalCode":"1000-001","country":"PT"},
-				 "note":"Leave at the door"}
-				""";
+				 "note":"%s"}
+				""".formatted(PersonalData.NAME, PersonalData.ADDRESS_LINE, PersonalData.NOTE);
 	}
 
 	/**

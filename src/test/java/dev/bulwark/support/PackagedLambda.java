@@ -112,6 +112,8 @@ public final class PackagedLambda {
 			throw new IllegalStateException("The packaged function did not finish:\n" + Files.readString(log));
 		}
 		String output = Files.readString(log);
+		// Into the test run's own output, which the log scan (LogScanIT) reads with everything else.
+		System.out.print(output);
 		if (process.exitValue() != 0) {
 			throw new IllegalStateException("The packaged function failed:\n" + output);
 		}
