@@ -7,11 +7,14 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 /**
- * The API's request filters, applied by the security filter chain (see {@link ApiRequestFilters}).
+ * The API's request filters, applied by the security filter chain.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
@@ -28,14 +31,26 @@ class WebConfiguration {
 				properties.publicPathPrefix(), request.getRemoteAddr()));
 	}
 
+	/**
+	 * The API's own servlet filters at the front of the security filter chain, in a fixed order: the last-resort
+	 * 500 handler first, then the public origin (which also resolves the client's address), then the body-size
+	 * limit. Inside the chain, not as separate servlet filters, because the Lambda runtime's servlet emulation
+	 * ignores the order (and URL patterns) of registered filters. Spring Security applies this to the chain it
+	 * builds ahead of every other module's filters, which may then place theirs relative to these.
+	 */
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
-	ApiRequestFilters apiRequestFilters(WebProperties properties, ProblemResponses problems,
+	Customizer<HttpSecurity> apiRequestFilters(WebProperties properties, ProblemResponses problems,
 			ObjectProvider<PublicOriginResolver> publicOrigins) {
-		return new ApiRequestFilters(new UnhandledExceptionFilter(problems),
-				new PublicOriginFilter(publicOrigins.orderedStream().toList(), properties.allowedHosts(),
-						new ClientAddresses(properties.trustedProxies()), problems),
-				new RequestBodyLimitFilter(properties.maxRequestBodySize().toBytes(), problems));
+		UnhandledExceptionFilter unhandledExceptions = new UnhandledExceptionFilter(problems);
+		PublicOriginFilter publicOrigin = new PublicOriginFilter(publicOrigins.orderedStream().toList(),
+				properties.allowedHosts(), new ClientAddresses(properties.trustedProxies()), problems);
+		RequestBodyLimitFilter bodyLimit = new RequestBodyLimitFilter(properties.maxRequestBodySize().toBytes(),
+				problems);
+		// All three just before Spring Security's first filter, in the order they are added.
+		return http -> http.addFilterBefore(unhandledExceptions, DisableEncodeUrlFilter.class)
+			.addFilterBefore(publicOrigin, DisableEncodeUrlFilter.class)
+			.addFilterBefore(bodyLimit, DisableEncodeUrlFilter.class);
 	}
 
 }

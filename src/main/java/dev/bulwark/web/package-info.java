@@ -3,8 +3,9 @@
  * ({@link dev.bulwark.web.ProblemResponses} for filters, {@code ProblemHandling} for Spring MVC,
  * {@code ProblemErrorController} and {@code ProblemErrorReportValve} for what the container refuses, one
  * {@link dev.bulwark.web.InternalServerError} for the last resort), and the filters that run before anything reads
- * a request ({@link dev.bulwark.web.ApiRequestFilters}): the last-resort 500, the body-size limit, the public
- * origin and allowed hosts. Strict JSON reading lives here too. It knows no feature: every other module may use it.
+ * a request (put at the front of the security chain by {@code WebConfiguration}): the last-resort 500, the public
+ * origin and allowed hosts with the client address, the body-size limit. Strict JSON reading lives here too. It
+ * knows no feature: every other module may use it.
  */
 @NullMarked
 package dev.bulwark.web;

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -36,27 +37,13 @@ class PublicOriginFilterTests {
 
 	@Test
 	void clientAddressIsResolvedOnceBehindATrustedProxyForEverythingAfter() throws Exception {
-		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/orders");
-		request.setServerName("localhost");
-		request.setRemoteAddr("10.0.0.5");
-		request.addHeader("X-Forwarded-For", "203.0.113.1, 198.51.100.1");
-
-		filter(none -> Optional.empty()).doFilter(request, new MockHttpServletResponse(), (req, res) -> {
-		});
-
-		assertThat(ClientAddresses.of(request)).isEqualTo("198.51.100.1");
+		assertThat(clientAddressOf(request("localhost", "10.0.0.5", "203.0.113.1, 198.51.100.1")))
+			.isEqualTo("198.51.100.1");
 	}
 
 	@Test
 	void clientAddressIsResolvedEvenForARequestForAnotherHost() throws Exception {
-		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/orders");
-		request.setServerName("evil.example");
-		request.setRemoteAddr("203.0.113.9");
-
-		filter(none -> Optional.empty()).doFilter(request, new MockHttpServletResponse(), (req, res) -> {
-		});
-
-		assertThat(ClientAddresses.of(request)).isEqualTo("203.0.113.9");
+		assertThat(clientAddressOf(request("evil.example", "203.0.113.9", null))).isEqualTo("203.0.113.9");
 	}
 
 	@Test
@@ -83,6 +70,25 @@ class PublicOriginFilterTests {
 		assertThat(response.getStatus()).isEqualTo(400);
 		assertThat(response.getContentType()).isEqualTo("application/problem+json");
 		assertThat(response.getContentAsString()).doesNotContain("evil.example");
+	}
+
+	private static MockHttpServletRequest request(String host, String peer, @Nullable String forwardedFor) {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/orders");
+		request.setServerName(host);
+		request.setRemoteAddr(peer);
+		if (forwardedFor != null) {
+			request.addHeader("X-Forwarded-For", forwardedFor);
+		}
+		return request;
+	}
+
+	/**
+	 * The client address the filter resolved for a request no resolver knows the origin of.
+	 */
+	private static String clientAddressOf(MockHttpServletRequest request) throws Exception {
+		filter(none -> Optional.empty()).doFilter(request, new MockHttpServletResponse(), (req, res) -> {
+		});
+		return ClientAddresses.of(request);
 	}
 
 	private static PublicOriginFilter filter(PublicOriginResolver resolver) {

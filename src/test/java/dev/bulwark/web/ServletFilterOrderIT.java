@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.web.servlet.AbstractFilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletContextInitializerBeans;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.web.FilterChainProxy;
 
 import dev.bulwark.support.ApiIntegrationTest;
 
@@ -37,6 +38,28 @@ class ServletFilterOrderIT extends ApiIntegrationTest {
 		assertThat(filters).contains("springSecurityFilterChain");
 		assertThat(filters.subList(0, filters.indexOf("springSecurityFilterChain")))
 			.isSubsetOf(NEVER_READ_A_BODY);
+	}
+
+	/**
+	 * Inside the chain the order is fixed too: the audit sees every answer, the last-resort 500 included; the
+	 * client address is known before anything refuses; the body limit comes before anything that reads a body.
+	 */
+	@Test
+	void securityChainStartsWithTheAuditTheLastResortHandlerThePublicOriginAndTheBodyLimit() {
+		List<String> filters = this.context.getBean(FilterChainProxy.class)
+			.getFilterChains()
+			.get(0)
+			.getFilters()
+			.stream()
+			.map(filter -> filter.getClass().getSimpleName())
+			.toList();
+
+		assertThat(filters).startsWith("RequestAuditFilter", "UnhandledExceptionFilter", "PublicOriginFilter",
+				"RequestBodyLimitFilter");
+		assertThat(filters.indexOf("UnauthenticatedRateLimitFilter") + 1)
+			.isEqualTo(filters.indexOf("BearerTokenAuthenticationFilter"));
+		assertThat(filters.indexOf("ClientRateLimitFilter") - 1)
+			.isEqualTo(filters.indexOf("BearerTokenAuthenticationFilter"));
 	}
 
 }
