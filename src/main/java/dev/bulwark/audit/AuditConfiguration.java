@@ -1,5 +1,6 @@
 package dev.bulwark.audit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -21,8 +22,9 @@ class AuditConfiguration {
 	 */
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
-	Customizer<HttpSecurity> requestAudit() {
-		return http -> http.addFilterBefore(new RequestAuditFilter(), UnhandledExceptionFilter.class);
+	Customizer<HttpSecurity> requestAudit(MeterRegistry meters) {
+		RequestAuditFilter audit = new RequestAuditFilter(meters);
+		return http -> http.addFilterBefore(audit, UnhandledExceptionFilter.class);
 	}
 
 }

@@ -15,10 +15,13 @@ enum Outcome {
 	/** A valid token without the role the request needs. */
 	FORBIDDEN,
 
-	/** An authenticated caller asked for an object that is not theirs, or not there: object probing looks so. */
+	/**
+	 * An authenticated caller asked one of the API's routes for an object that is not theirs, or not there: object
+	 * probing looks so.
+	 */
 	NOT_FOUND_FOR_CALLER,
 
-	/** No such route. */
+	/** No such route, or nothing at an endpoint outside the API's routes (an unknown metric name, say). */
 	NOT_FOUND,
 
 	/** A request the API refuses as it stands: bad syntax, size, media type, method, or field values. */
@@ -39,14 +42,14 @@ enum Outcome {
 		return name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
-	static Outcome of(int status, boolean authenticated, boolean routed) {
+	static Outcome of(int status, boolean authenticated, boolean apiRoute) {
 		if (status >= 500) {
 			return ERROR;
 		}
 		return switch (status) {
 			case 401 -> UNAUTHENTICATED;
 			case 403 -> FORBIDDEN;
-			case 404 -> (authenticated && routed) ? NOT_FOUND_FOR_CALLER : NOT_FOUND;
+			case 404 -> (authenticated && apiRoute) ? NOT_FOUND_FOR_CALLER : NOT_FOUND;
 			case 409, 412, 422 -> CONFLICT;
 			// The per-address limit refuses before any token is checked, the per-client limit only after.
 			case 429 -> authenticated ? RATE_LIMITED : LOCKED_OUT;

@@ -2,7 +2,10 @@ package dev.bulwark.audit;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +17,7 @@ import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.function.HandlerFunction;
 
 import dev.bulwark.security.AuthenticationFailure;
 import dev.bulwark.security.Caller;
@@ -25,6 +29,7 @@ import dev.bulwark.web.ClientAddresses;
  * line written for the request, with the trace id of a valid {@code traceparent}), and, when the request is done,
  * writes its one audit line to the {@code bulwark.audit} logger: what was asked, who asked, what became of it.
  * Tokens, bodies and headers outside a short list are never logged; what a client wrote is escaped and cut short.
+ * Each request is also timed in {@code bulwark.requests}, by outcome and 401 reason: the series alerts watch.
  */
 final class RequestAuditFilter extends OncePerRequestFilter {
 
@@ -39,6 +44,14 @@ final class RequestAuditFilter extends OncePerRequestFilter {
 	private static final int MAX_USER_AGENT = 256;
 
 	private static final int MAX_CLAIM = 128;
+
+	private static final String NO_REASON = "none";
+
+	private final MeterRegistry meters;
+
+	RequestAuditFilter(MeterRegistry meters) {
+		this.meters = meters;
+	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -64,11 +77,14 @@ final class RequestAuditFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private static void log(HttpServletRequest request, int status, long nanos) {
+	private void log(HttpServletRequest request, int status, long nanos) {
 		Optional<Caller> caller = Callers.of(request);
 		String route = (request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String pattern)
 				? pattern : null;
-		Outcome outcome = Outcome.of(status, caller.isPresent(), route != null);
+		// One of the API's own routes (a function route), not an actuator endpoint or no route at all.
+		boolean apiRoute = request
+			.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerFunction<?>;
+		Outcome outcome = Outcome.of(status, caller.isPresent(), apiRoute);
 		String method = LogValues.safe(request.getMethod(), 16);
 		String path = LogValues.safe(request.getRequestURI(), MAX_PATH);
 		LoggingEventBuilder line = audit.atInfo()
@@ -83,12 +99,19 @@ final class RequestAuditFilter extends OncePerRequestFilter {
 			.addKeyValue("client.address", LogValues.safe(ClientAddresses.of(request), 64))
 			.addKeyValue("user_agent.original",
 					LogValues.safe(request.getHeader(HttpHeaders.USER_AGENT), MAX_USER_AGENT));
-		AuthenticationFailure.of(request).ifPresent(reason -> line.addKeyValue("bulwark.reason", reason.code()));
+		Optional<AuthenticationFailure> reason = AuthenticationFailure.of(request);
+		reason.ifPresent(failure -> line.addKeyValue("bulwark.reason", failure.code()));
 		caller.ifPresent(who -> line.addKeyValue("user.id", LogValues.safe(who.subject(), MAX_CLAIM))
 			.addKeyValue("bulwark.client_id", LogValues.safe(who.clientId(), MAX_CLAIM))
 			.addKeyValue("bulwark.tier", LogValues.safe(who.tier(), MAX_CLAIM))
 			.addKeyValue("bulwark.token", who.tokenFingerprint()));
 		line.log();
+		Timer.builder("bulwark.requests")
+			.description("Requests, by what became of them and, for 401s, why")
+			.tag("outcome", outcome.code())
+			.tag("reason", reason.map(AuthenticationFailure::code).orElse(NO_REASON))
+			.register(this.meters)
+			.record(nanos, TimeUnit.NANOSECONDS);
 	}
 
 }

@@ -30,7 +30,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("bulwark.security")
 record ApiSecurityProperties(@NotBlank String resourceClient,
 		@DefaultValue("Bearer") @NotBlank String requiredTokenType,
-		@DefaultValue({ "bulwark-web", "bulwark-reporting" }) @NotEmpty List<@NotBlank String> authorizedClients,
+		@DefaultValue({ "bulwark-web", "bulwark-reporting", "bulwark-metrics" })
+		@NotEmpty List<@NotBlank String> authorizedClients,
 		@DefaultValue("30s") @NotNull Duration clockSkew, @DefaultValue("5m") @NotNull Duration jwksCacheTtl,
 		@DefaultValue("30s") @NotNull Duration jwksMinRefreshInterval,
 		@DefaultValue @NotNull List<String> corsAllowedOrigins) {

@@ -14,6 +14,9 @@ public final class Roles {
 	/** Read-only access to every order, for reporting service accounts. */
 	public static final String ORDERS_READ = "orders:read";
 
+	/** Scraping the metrics ({@code /actuator/prometheus}) and nothing else, for the monitoring service account. */
+	public static final String METRICS = "metrics";
+
 	/**
 	 * The scheduled expiry job's only right: cancelling stale pending orders. Held by a system principal (as the
 	 * authority {@code SYSTEM_order-expiry}), never by a token.

@@ -44,6 +44,8 @@ class SecurityConfiguration {
 			// The error dispatch only renders the status of a request that was already refused or failed.
 			.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
 			.requestMatchers(EndpointRequest.to("health")).permitAll()
+			// A scraper needs the metrics, not the orders: its own role, and admins.
+			.requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyRole(Roles.METRICS, Roles.ADMIN)
 			.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Roles.ADMIN)
 			.requestMatchers(HttpMethod.POST, "/orders").hasRole(Roles.CUSTOMER)
 			.requestMatchers(HttpMethod.GET, "/orders", "/orders/*")

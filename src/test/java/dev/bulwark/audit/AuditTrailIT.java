@@ -123,6 +123,14 @@ class AuditTrailIT extends ContractTest {
 	}
 
 	@Test
+	void nothingAtAnEndpointOutsideTheApiRoutesIsNotObjectProbing() {
+		ApiResponse response = this.api.get("/actuator/metrics/no.such.metric").token(this.tokens.user(DAVE)).send();
+
+		assertThat(assertAudited(response, 404, "not-found").field("http.route"))
+			.isEqualTo("/actuator/metrics/{requiredMetricName}");
+	}
+
+	@Test
 	void refusedBodyIsAuditedAsInvalid() {
 		ApiResponse response = this.api.post("/orders").token(this.tokens.user(ALICE)).json("{\"items\":[]}").send();
 

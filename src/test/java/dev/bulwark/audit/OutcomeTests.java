@@ -15,9 +15,9 @@ class OutcomeTests {
 			"413, false, false, invalid", "415, true, true, invalid", "409, true, true, conflict",
 			"412, true, true, conflict", "422, true, true, conflict", "429, true, true, rate-limited",
 			"429, false, false, locked-out", "500, true, true, error", "503, false, false, error" })
-	void statusAndWhatIsKnownOfTheRequestDecideTheOutcome(int status, boolean authenticated, boolean routed,
+	void statusAndWhatIsKnownOfTheRequestDecideTheOutcome(int status, boolean authenticated, boolean apiRoute,
 			String outcome) {
-		assertThat(Outcome.of(status, authenticated, routed).code()).isEqualTo(outcome);
+		assertThat(Outcome.of(status, authenticated, apiRoute).code()).isEqualTo(outcome);
 	}
 
 }

@@ -24,18 +24,21 @@ class RouteAuthorizationIT extends ContractTest {
 
 	private static final String REPORTING = DevRealm.REPORTING_CLIENT;
 
+	private static final String METRICS = DevRealm.METRICS_CLIENT;
+
 	static Stream<Arguments> matrix() {
-		return RouteMatrix.callers(ANONYMOUS, ALICE, BOB, CAROL, DAVE, REPORTING)
-			.row("POST /orders", 401, 201, 201, 403, 403, 403)
-			.row("GET /orders", 401, 200, 200, 200, 200, 200)
-			.row("GET /orders/{id}", 401, 200, 404, 200, 200, 200)
-			.row("POST /orders/{id}/cancel", 401, 200, 404, 403, 200, 403)
-			.row("PUT /orders/{id}/status", 401, 403, 403, 200, 200, 403)
-			.row("DELETE /orders/{id}", 401, 403, 403, 403, 204, 403)
-			.row("GET /me", 401, 200, 200, 200, 200, 200)
-			.row("GET /actuator/health", 200, 200, 200, 200, 200, 200)
-			.row("GET /actuator/metrics", 401, 403, 403, 403, 200, 403)
-			.row("GET /actuator/info", 401, 403, 403, 403, 200, 403)
+		return RouteMatrix.callers(ANONYMOUS, ALICE, BOB, CAROL, DAVE, REPORTING, METRICS)
+			.row("POST /orders", 401, 201, 201, 403, 403, 403, 403)
+			.row("GET /orders", 401, 200, 200, 200, 200, 200, 403)
+			.row("GET /orders/{id}", 401, 200, 404, 200, 200, 200, 403)
+			.row("POST /orders/{id}/cancel", 401, 200, 404, 403, 200, 403, 403)
+			.row("PUT /orders/{id}/status", 401, 403, 403, 200, 200, 403, 403)
+			.row("DELETE /orders/{id}", 401, 403, 403, 403, 204, 403, 403)
+			.row("GET /me", 401, 200, 200, 200, 200, 200, 200)
+			.row("GET /actuator/health", 200, 200, 200, 200, 200, 200, 200)
+			.row("GET /actuator/metrics", 401, 403, 403, 403, 200, 403, 403)
+			.row("GET /actuator/info", 401, 403, 403, 403, 200, 403, 403)
+			.row("GET /actuator/prometheus", 401, 403, 403, 403, 200, 403, 200)
 			.cases();
 	}
 
@@ -52,7 +55,8 @@ class RouteAuthorizationIT extends ContractTest {
 			call.json("{\"status\":\"CONFIRMED\"}");
 		}
 		if (!caller.equals(ANONYMOUS)) {
-			call.token(caller.equals(REPORTING) ? reportingToken() : this.tokens.user(caller));
+			call.token(caller.equals(REPORTING) || caller.equals(METRICS) ? this.tokens.client(caller)
+					: this.tokens.user(caller));
 		}
 
 		ApiResponse response = call.send();

@@ -49,14 +49,17 @@ class UrlRulesTests {
 	private MockMvc mvc;
 
 	static Stream<Arguments> matrix() {
-		return RouteMatrix.callers(ANONYMOUS, NO_ROLE, Roles.CUSTOMER, Roles.FULFILLMENT, Roles.ADMIN, Roles.ORDERS_READ)
-			.row("POST /orders", 401, 403, 200, 403, 403, 403)
-			.row("GET /orders", 401, 403, 200, 200, 200, 200)
-			.row("GET /orders/{id}", 401, 403, 200, 200, 200, 200)
-			.row("POST /orders/{id}/cancel", 401, 403, 200, 403, 200, 403)
-			.row("PUT /orders/{id}/status", 401, 403, 403, 200, 200, 403)
-			.row("DELETE /orders/{id}", 401, 403, 403, 403, 200, 403)
-			.row("GET /me", 401, 200, 200, 200, 200, 200)
+		return RouteMatrix
+			.callers(ANONYMOUS, NO_ROLE, Roles.CUSTOMER, Roles.FULFILLMENT, Roles.ADMIN, Roles.ORDERS_READ,
+					Roles.METRICS)
+			.row("POST /orders", 401, 403, 200, 403, 403, 403, 403)
+			.row("GET /orders", 401, 403, 200, 200, 200, 200, 403)
+			.row("GET /orders/{id}", 401, 403, 200, 200, 200, 200, 403)
+			.row("POST /orders/{id}/cancel", 401, 403, 200, 403, 200, 403, 403)
+			.row("PUT /orders/{id}/status", 401, 403, 403, 200, 200, 403, 403)
+			.row("DELETE /orders/{id}", 401, 403, 403, 403, 200, 403, 403)
+			.row("GET /me", 401, 200, 200, 200, 200, 200, 200)
+			.row("GET /actuator/prometheus", 401, 403, 403, 403, 200, 403, 200)
 			.cases();
 	}
 
@@ -88,6 +91,7 @@ class UrlRulesTests {
 				.PUT("/orders/{id}/status", request -> ServerResponse.ok().build())
 				.DELETE("/orders/{id}", request -> ServerResponse.ok().build())
 				.GET("/me", request -> ServerResponse.ok().build())
+				.GET("/actuator/prometheus", request -> ServerResponse.ok().build())
 				.build();
 		}
 

@@ -24,6 +24,8 @@ public final class DevRealm {
 
 	public static final String REPORTING_CLIENT = "bulwark-reporting";
 
+	public static final String METRICS_CLIENT = "bulwark-metrics";
+
 	private static final JsonNode REALM = read();
 
 	private DevRealm() {
