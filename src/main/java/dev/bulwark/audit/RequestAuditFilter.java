@@ -1,7 +1,9 @@
 package dev.bulwark.audit;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,6 +50,9 @@ final class RequestAuditFilter extends OncePerRequestFilter {
 	private static final String NO_REASON = "none";
 
 	private final MeterRegistry meters;
+
+	/** One timer per outcome and reason, looked up once: building a meter's id on every request costs. */
+	private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
 	RequestAuditFilter(MeterRegistry meters) {
 		this.meters = meters;
@@ -106,12 +111,15 @@ final class RequestAuditFilter extends OncePerRequestFilter {
 			.addKeyValue("bulwark.tier", LogValues.safe(who.tier(), MAX_CLAIM))
 			.addKeyValue("bulwark.token", who.tokenFingerprint()));
 		line.log();
-		Timer.builder("bulwark.requests")
+		timer(outcome, reason.map(AuthenticationFailure::code).orElse(NO_REASON)).record(nanos, TimeUnit.NANOSECONDS);
+	}
+
+	private Timer timer(Outcome outcome, String reason) {
+		return this.timers.computeIfAbsent(outcome.code() + "|" + reason, key -> Timer.builder("bulwark.requests")
 			.description("Requests, by what became of them and, for 401s, why")
 			.tag("outcome", outcome.code())
-			.tag("reason", reason.map(AuthenticationFailure::code).orElse(NO_REASON))
-			.register(this.meters)
-			.record(nanos, TimeUnit.NANOSECONDS);
+			.tag("reason", reason)
+			.register(this.meters));
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.bulwark.audit;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,7 +33,18 @@ final class RequestIds {
 	 * The caller's request id if it is well formed, otherwise a new one.
 	 */
 	static String requestId(@Nullable String offered) {
-		return (offered != null && REQUEST_ID.matcher(offered).matches()) ? offered : UUID.randomUUID().toString();
+		return (offered != null && REQUEST_ID.matcher(offered).matches()) ? offered : newId();
+	}
+
+	/**
+	 * A random (version 4) UUID from a thread's own generator: a request id names a request, it guards nothing, and
+	 * {@link UUID#randomUUID()} would make every request wait its turn for the one secure generator.
+	 */
+	private static String newId() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long mostSignificant = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long leastSignificant = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+		return new UUID(mostSignificant, leastSignificant).toString();
 	}
 
 	/**
