@@ -35,9 +35,9 @@ import dev.bulwark.web.ClientAddresses;
  */
 final class RequestAuditFilter extends OncePerRequestFilter {
 
-	static final String REQUEST_ID = "http.request.id";
+	private static final String REQUEST_ID = "http.request.id";
 
-	static final String TRACE_ID = "trace.id";
+	private static final String TRACE_ID = "trace.id";
 
 	private static final Logger audit = LoggerFactory.getLogger("bulwark.audit");
 

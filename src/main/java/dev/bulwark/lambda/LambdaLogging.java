@@ -9,9 +9,9 @@ import org.slf4j.MDC;
  */
 final class LambdaLogging {
 
-	static final String EXECUTION = "faas.execution";
+	private static final String EXECUTION = "faas.execution";
 
-	static final String TRIGGER_REQUEST_ID = "faas.trigger.request_id";
+	private static final String TRIGGER_REQUEST_ID = "faas.trigger.request_id";
 
 	private static final String FORMAT_PROPERTY = "logging.structured.format.console";
 
