@@ -44,6 +44,10 @@ public class LocalRunReport implements ApplicationListener<ApplicationReadyEvent
 		out.println("curl -i " + api + "/orders -H \"Authorization: Bearer $REPORTING\"");
 		out.println("curl -i " + api + "/me -H \"Authorization: Bearer $REPORTING\"");
 		out.println();
+		out.println("# the metrics service account scrapes the Prometheus endpoint, and nothing else");
+		out.println("export METRICS=" + tokens.client(DevRealm.METRICS_CLIENT));
+		out.println("curl -i " + api + "/actuator/prometheus -H \"Authorization: Bearer $METRICS\"");
+		out.println();
 	}
 
 }
