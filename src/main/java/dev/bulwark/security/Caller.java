@@ -1,5 +1,6 @@
 package dev.bulwark.security;
 
+import java.io.Serializable;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param tokenFingerprint names the token without revealing it (see {@link TokenFingerprint})
  */
 public record Caller(String subject, @Nullable String username, @Nullable String clientId, Set<String> roles,
-		Set<String> scopes, String tier, String tokenFingerprint) {
+		Set<String> scopes, String tier, String tokenFingerprint) implements Serializable {
 
 	public Caller {
 		roles = Set.copyOf(roles);

@@ -20,6 +20,8 @@ public final class CallerAuthentication extends JwtAuthenticationToken {
 
 	private static final String SCOPE_PREFIX = "SCOPE_";
 
+	private static final long serialVersionUID = 1L;
+
 	private final Caller caller;
 
 	/**
