@@ -1,6 +1,7 @@
 package dev.bulwark.audit;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -22,9 +23,14 @@ class AuditConfiguration {
 	 */
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
-	Customizer<HttpSecurity> requestAudit(MeterRegistry meters) {
-		RequestAuditFilter audit = new RequestAuditFilter(meters);
+	Customizer<HttpSecurity> requestAudit(ObjectProvider<RequestMetrics> metrics) {
+		RequestAuditFilter audit = new RequestAuditFilter(metrics.orderedStream().toList());
 		return http -> http.addFilterBefore(audit, UnhandledExceptionFilter.class);
+	}
+
+	@Bean
+	MicrometerRequestMetrics micrometerRequestMetrics(MeterRegistry meters) {
+		return new MicrometerRequestMetrics(meters);
 	}
 
 }

@@ -1,13 +1,9 @@
 package dev.bulwark.audit;
 
 import java.io.IOException;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,7 +27,7 @@ import dev.bulwark.web.ClientAddresses;
  * line written for the request, with the trace id of a valid {@code traceparent}), and, when the request is done,
  * writes its one audit line to the {@code bulwark.audit} logger: what was asked, who asked, what became of it.
  * Tokens, bodies and headers outside a short list are never logged; what a client wrote is escaped and cut short.
- * Each request is also timed in {@code bulwark.requests}, by outcome and 401 reason: the series alerts watch.
+ * What became of each request is then told to the {@link RequestMetrics}.
  */
 final class RequestAuditFilter extends OncePerRequestFilter {
 
@@ -47,15 +43,10 @@ final class RequestAuditFilter extends OncePerRequestFilter {
 
 	private static final int MAX_CLAIM = 128;
 
-	private static final String NO_REASON = "none";
+	private final List<RequestMetrics> metrics;
 
-	private final MeterRegistry meters;
-
-	/** One timer per outcome and reason, looked up once: building a meter's id on every request costs. */
-	private final Map<String, Timer> timers = new ConcurrentHashMap<>();
-
-	RequestAuditFilter(MeterRegistry meters) {
-		this.meters = meters;
+	RequestAuditFilter(List<RequestMetrics> metrics) {
+		this.metrics = List.copyOf(metrics);
 	}
 
 	@Override
@@ -75,14 +66,14 @@ final class RequestAuditFilter extends OncePerRequestFilter {
 			failed = false;
 		}
 		finally {
-			log(request, failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(),
+			log(request, requestId, failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(),
 					System.nanoTime() - started);
 			MDC.remove(REQUEST_ID);
 			MDC.remove(TRACE_ID);
 		}
 	}
 
-	private void log(HttpServletRequest request, int status, long nanos) {
+	private void log(HttpServletRequest request, String requestId, int status, long nanos) {
 		Optional<Caller> caller = Callers.of(request);
 		String route = (request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String pattern)
 				? pattern : null;
@@ -111,15 +102,11 @@ final class RequestAuditFilter extends OncePerRequestFilter {
 			.addKeyValue("bulwark.tier", LogValues.safe(who.tier(), MAX_CLAIM))
 			.addKeyValue("bulwark.token", who.tokenFingerprint()));
 		line.log();
-		timer(outcome, reason.map(AuthenticationFailure::code).orElse(NO_REASON)).record(nanos, TimeUnit.NANOSECONDS);
-	}
-
-	private Timer timer(Outcome outcome, String reason) {
-		return this.timers.computeIfAbsent(outcome.code() + "|" + reason, key -> Timer.builder("bulwark.requests")
-			.description("Requests, by what became of them and, for 401s, why")
-			.tag("outcome", outcome.code())
-			.tag("reason", reason)
-			.register(this.meters));
+		AuditedRequest audited = new AuditedRequest(requestId, outcome.code(),
+				reason.map(AuthenticationFailure::code).orElse(null), caller.map(Caller::tier).orElse(null), nanos);
+		for (RequestMetrics each : this.metrics) {
+			each.record(audited);
+		}
 	}
 
 }

@@ -1,7 +1,9 @@
 package dev.bulwark.lambda;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.context.WebApplicationContext;
+import software.amazon.cloudwatchlogs.emf.environment.LambdaEnvironment;
 
 import dev.bulwark.web.PublicOriginResolver;
 
@@ -10,11 +12,21 @@ import dev.bulwark.web.PublicOriginResolver;
  * the context. Deliberately not a {@code @Configuration}: component scanning must not find it, so that the Boot app
  * never has these beans.
  */
+@EnableConfigurationProperties(CloudWatchProperties.class)
 class LambdaRuntime {
 
 	@Bean
 	PublicOriginResolver apiGatewayOrigins() {
 		return new ApiGatewayOrigins();
+	}
+
+	/**
+	 * Lambda's environment named outright: the library's own detection would probe the EC2 metadata endpoint
+	 * wherever the function's name is not in the environment.
+	 */
+	@Bean
+	CloudWatchMetrics cloudWatchMetrics(CloudWatchProperties properties) {
+		return new CloudWatchMetrics(new LambdaEnvironment(), properties);
 	}
 
 	@Bean

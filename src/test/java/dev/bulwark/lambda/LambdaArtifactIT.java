@@ -119,6 +119,23 @@ class LambdaArtifactIT {
 	}
 
 	@Test
+	void packagedFunctionWritesOneMetricLinePerRequestInTheConfiguredNamespace() {
+		List<JsonNode> metrics = run.output()
+			.lines()
+			.filter(line -> line.startsWith("{\"_aws\""))
+			.map(JSON::readTree)
+			.toList();
+
+		assertThat(metrics).as(run.output()).hasSize(3);
+		assertThat(metrics).extracting(line -> line.path("outcome").asString())
+			.containsExactly("allowed", "allowed", "unauthenticated");
+		assertThat(metrics).allSatisfy(line -> assertThat(
+				line.path("_aws").path("CloudWatchMetrics").get(0).path("Namespace").asString())
+			.isEqualTo(PackagedLambda.NAMESPACE));
+		assertThat(metrics.get(2).path("reason").asString()).isEqualTo("missing");
+	}
+
+	@Test
 	void packagedFunctionRefusesAMissingTokenWithAProblem() {
 		JsonNode refused = run.responses().get(2);
 

@@ -22,6 +22,7 @@ class LambdaRuntimeIT extends ApiIntegrationTest {
 		assertThat(this.bootApp.getBeansOfType(ApiGatewayOrigins.class)).isEmpty();
 		assertThat(this.bootApp.getBeansOfType(RootWebApplicationContext.class)).isEmpty();
 		assertThat(this.bootApp.getBeansOfType(LambdaRuntime.class)).isEmpty();
+		assertThat(this.bootApp.getBeansOfType(CloudWatchMetrics.class)).isEmpty();
 	}
 
 }

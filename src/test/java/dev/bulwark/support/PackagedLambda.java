@@ -31,6 +31,9 @@ public final class PackagedLambda {
 
 	public static final Path ARTIFACT = Path.of(InfrastructureSettings.load().getProperty("lambda.artifact"));
 
+	/** The metrics namespace the packaged function is given, as the template gives it its stack's. */
+	public static final String NAMESPACE = "Bulwark/packaged";
+
 	private static final JsonMapper JSON = TestJson.MAPPER;
 
 	private static final Pattern TIMING = Pattern.compile("probe: (handler constructed|event \\d+ answered) in (\\d+) ms");
@@ -105,7 +108,7 @@ public final class PackagedLambda {
 			.putAll(Map.of("BULWARK_ISSUER_URI", KeycloakServer.shared().issuer(DevRealm.NAME), "BULWARK_DYNAMODB_ENDPOINT",
 					LocalDynamoDb.shared().endpoint(), "BULWARK_DYNAMODB_REGION", "eu-central-1",
 					"BULWARK_DYNAMODB_CREATETABLES", "true", "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local",
-					"MAIN_CLASS", "dev.bulwark.BulwarkApplication"));
+					"MAIN_CLASS", "dev.bulwark.BulwarkApplication", "BULWARK_CLOUDWATCH_NAMESPACE", NAMESPACE));
 		Process process = builder.start();
 		if (!process.waitFor(3, TimeUnit.MINUTES)) {
 			process.destroyForcibly();
