@@ -2,6 +2,7 @@ package dev.bulwark.audit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -15,6 +16,7 @@ import dev.bulwark.web.UnhandledExceptionFilter;
  * The audit trail: one line per request, around everything else in the chain.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AuditProperties.class)
 class AuditConfiguration {
 
 	/**
@@ -23,8 +25,8 @@ class AuditConfiguration {
 	 */
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
-	Customizer<HttpSecurity> requestAudit(ObjectProvider<RequestMetrics> metrics) {
-		RequestAuditFilter audit = new RequestAuditFilter(metrics.orderedStream().toList());
+	Customizer<HttpSecurity> requestAudit(AuditProperties properties, ObjectProvider<RequestMetrics> metrics) {
+		RequestAuditFilter audit = new RequestAuditFilter(properties, metrics.orderedStream().toList());
 		return http -> http.addFilterBefore(audit, UnhandledExceptionFilter.class);
 	}
 

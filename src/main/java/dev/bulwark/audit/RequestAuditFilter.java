@@ -1,7 +1,10 @@
 package dev.bulwark.audit;
 
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -26,7 +29,8 @@ import dev.bulwark.web.ClientAddresses;
  * The outermost filter: gives every request its id (returned as {@code X-Request-Id}, and in the MDC of every log
  * line written for the request, with the trace id of a valid {@code traceparent}), and, when the request is done,
  * writes its one audit line to the {@code bulwark.audit} logger: what was asked, who asked, what became of it.
- * Tokens, bodies and headers outside a short list are never logged; what a client wrote is escaped and cut short.
+ * Tokens, bodies and headers outside an allow-list are never logged: of a body, only its size and SHA-256, as the
+ * application read it. What a client wrote is escaped and cut short.
  * What became of each request is then told to the {@link RequestMetrics}.
  */
 final class RequestAuditFilter extends OncePerRequestFilter {
@@ -43,9 +47,16 @@ final class RequestAuditFilter extends OncePerRequestFilter {
 
 	private static final int MAX_CLAIM = 128;
 
+	private static final int MAX_HEADER = 256;
+
+	private static final String HEADER_FIELD = "http.request.header.";
+
+	private final List<String> headers;
+
 	private final List<RequestMetrics> metrics;
 
-	RequestAuditFilter(List<RequestMetrics> metrics) {
+	RequestAuditFilter(AuditProperties properties, List<RequestMetrics> metrics) {
+		this.headers = properties.headers().stream().map(name -> name.toLowerCase(Locale.ROOT)).distinct().toList();
 		this.metrics = List.copyOf(metrics);
 	}
 
@@ -60,20 +71,21 @@ final class RequestAuditFilter extends OncePerRequestFilter {
 		if (traceId != null) {
 			MDC.put(TRACE_ID, traceId);
 		}
+		DigestedBodyRequest digested = new DigestedBodyRequest(request);
 		boolean failed = true;
 		try {
-			chain.doFilter(request, response);
+			chain.doFilter(digested, response);
 			failed = false;
 		}
 		finally {
-			log(request, requestId, failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(),
+			log(digested, requestId, failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(),
 					System.nanoTime() - started);
 			MDC.remove(REQUEST_ID);
 			MDC.remove(TRACE_ID);
 		}
 	}
 
-	private void log(HttpServletRequest request, String requestId, int status, long nanos) {
+	private void log(DigestedBodyRequest request, String requestId, int status, long nanos) {
 		Optional<Caller> caller = Callers.of(request);
 		String route = (request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String pattern)
 				? pattern : null;
@@ -95,6 +107,17 @@ final class RequestAuditFilter extends OncePerRequestFilter {
 			.addKeyValue("client.address", LogValues.safe(ClientAddresses.of(request), 64))
 			.addKeyValue("user_agent.original",
 					LogValues.safe(request.getHeader(HttpHeaders.USER_AGENT), MAX_USER_AGENT));
+		for (String name : this.headers) {
+			Enumeration<String> values = request.getHeaders(name);
+			if (values != null && values.hasMoreElements()) {
+				line.addKeyValue(HEADER_FIELD + name,
+						LogValues.safe(String.join(", ", Collections.list(values)), MAX_HEADER));
+			}
+		}
+		long bodyBytes = request.bytesRead();
+		if (bodyBytes > 0) {
+			line.addKeyValue("http.request.body.bytes", bodyBytes).addKeyValue("bulwark.body.sha256", request.sha256());
+		}
 		Optional<AuthenticationFailure> reason = AuthenticationFailure.of(request);
 		reason.ifPresent(failure -> line.addKeyValue("bulwark.reason", failure.code()));
 		caller.ifPresent(who -> line.addKeyValue("user.id", LogValues.safe(who.subject(), MAX_CLAIM))

@@ -16,6 +16,7 @@ import dev.bulwark.support.AuditLog;
 import dev.bulwark.support.AuditLog.Line;
 import dev.bulwark.support.ContractTest;
 import dev.bulwark.support.DevRealm;
+import dev.bulwark.support.PersonalData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -167,6 +168,49 @@ class AuditTrailIT extends ContractTest {
 		assertThat(line.field("user_agent.original")).isEqualTo("evil\\\" user.id=\\\"admin\\\\");
 		assertThat(line.field("url.path")).hasSize(256 + 3).endsWith("x...");
 		assertThat(line.message()).hasSizeLessThan(400);
+	}
+
+	@Test
+	void bodyIsAuditedByItsSizeAndDigestOnly() throws Exception {
+		String body = orderJson();
+
+		ApiResponse response = this.api.post("/orders").token(this.tokens.user(ALICE)).json(body).send();
+
+		Line line = assertAudited(response, 201, "allowed");
+		assertThat(line.field("http.request.body.bytes"))
+			.isEqualTo(String.valueOf(body.getBytes(StandardCharsets.UTF_8).length));
+		assertThat(line.field("bulwark.body.sha256")).isEqualTo(sha256(body));
+		assertThat(line.toString()).doesNotContain(PersonalData.NAME, PersonalData.ADDRESS_LINE, PersonalData.NOTE);
+	}
+
+	@Test
+	void bodyNeverReadIsNotDigested() {
+		ApiResponse response = this.api.post("/orders").json(orderJson()).send();
+
+		Line line = assertAudited(response, 401, "unauthenticated");
+		assertThat(line.fields()).doesNotContainKeys("http.request.body.bytes", "bulwark.body.sha256");
+	}
+
+	@Test
+	void allowListedHeadersAreAuditedAndCredentialsNever() {
+		String key = UUID.randomUUID().toString();
+
+		ApiResponse response = this.api.post("/orders")
+			.token(this.tokens.user(ALICE))
+			.header("Idempotency-Key", key)
+			.header("Accept", "application/json")
+			.header("Cookie", "session=secret-cookie-value")
+			.header("X-Custom", "not-on-the-list")
+			.json(orderJson())
+			.send();
+
+		Line line = assertAudited(response, 201, "allowed");
+		assertThat(line.field("http.request.header.idempotency-key")).isEqualTo(key);
+		assertThat(line.field("http.request.header.accept")).isEqualTo("application/json");
+		assertThat(line.field("http.request.header.content-type")).startsWith("application/json");
+		assertThat(line.fields()).doesNotContainKeys("http.request.header.cookie", "http.request.header.authorization",
+				"http.request.header.x-custom");
+		assertThat(line.toString()).doesNotContain("secret-cookie-value", "not-on-the-list");
 	}
 
 	@Test
