@@ -24,6 +24,7 @@ import dev.bulwark.security.AuthenticationFailure;
 import dev.bulwark.security.Caller;
 import dev.bulwark.security.Callers;
 import dev.bulwark.web.ClientAddresses;
+import dev.bulwark.web.ProblemTypes;
 
 /**
  * The outermost filter: gives every request its id (returned as {@code X-Request-Id}, and in the MDC of every log
@@ -118,6 +119,7 @@ final class RequestAuditFilter extends OncePerRequestFilter {
 		if (bodyBytes > 0) {
 			line.addKeyValue("http.request.body.bytes", bodyBytes).addKeyValue("bulwark.body.sha256", request.sha256());
 		}
+		ProblemTypes.of(request).ifPresent(type -> line.addKeyValue("bulwark.problem.type", type.toString()));
 		Optional<AuthenticationFailure> reason = AuthenticationFailure.of(request);
 		reason.ifPresent(failure -> line.addKeyValue("bulwark.reason", failure.code()));
 		caller.ifPresent(who -> line.addKeyValue("user.id", LogValues.safe(who.subject(), MAX_CLAIM))

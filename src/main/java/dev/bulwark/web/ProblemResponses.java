@@ -32,6 +32,7 @@ public class ProblemResponses {
 			throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		instance(request).ifPresent(problem::setInstance);
+		ProblemTypes.record(request, problem);
 		response.setStatus(status.value());
 		this.converter.write(problem, MediaType.APPLICATION_PROBLEM_JSON, new ServletServerHttpResponse(response));
 	}

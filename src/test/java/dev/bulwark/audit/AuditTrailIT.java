@@ -171,6 +171,22 @@ class AuditTrailIT extends ContractTest {
 	}
 
 	@Test
+	void everyProblemIsAuditedWithItsTypeWhereverItWasWritten() {
+		String bobs = placeOrder(BOB);
+
+		ApiResponse byFilter = this.api.get("/orders").token("not-a-token").send();
+		ApiResponse byMvc = this.api.post("/orders").token(this.tokens.user(ALICE)).json("{\"items\":[]}").send();
+		ApiResponse byOrderModule = this.api.get("/orders/" + bobs).token(this.tokens.user(ALICE)).send();
+		ApiResponse noProblem = this.api.get("/me").token(this.tokens.user(ALICE)).send();
+
+		assertThat(assertAudited(byFilter, 401, "unauthenticated").field("bulwark.problem.type")).isEqualTo("about:blank");
+		assertThat(assertAudited(byMvc, 400, "invalid").field("bulwark.problem.type")).isEqualTo("about:blank");
+		assertThat(assertAudited(byOrderModule, 404, "not-found-for-caller").field("bulwark.problem.type"))
+			.isEqualTo("about:blank");
+		assertThat(assertAudited(noProblem, 200, "allowed").fields()).doesNotContainKey("bulwark.problem.type");
+	}
+
+	@Test
 	void bodyIsAuditedByItsSizeAndDigestOnly() throws Exception {
 		String body = orderJson();
 
