@@ -1,22 +1,40 @@
 package dev.bulwark.lambda;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import dev.bulwark.support.DeploymentTemplate;
 import dev.bulwark.support.InfrastructureSettings;
+import dev.bulwark.support.MetricMath;
+import dev.bulwark.support.MetricQuery;
 
 import static dev.bulwark.support.DeploymentTemplate.list;
 import static dev.bulwark.support.DeploymentTemplate.map;
 import static dev.bulwark.support.DeploymentTemplate.ref;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * {@code template.yaml} deploys what the README promises. (The tables' shape is checked against the code in
@@ -24,9 +42,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DeploymentTemplateTests {
 
+	/**
+	 * The CloudWatch alarm standing in for each Prometheus rule in Lambda. {@code BulwarkDown} has none: there is no
+	 * instance to scrape, and the Lambda errors and throttles alarms watch the functions themselves.
+	 */
+	private static final Map<String, String> ALARM_OF_RULE = Map.of(
+			"BulwarkAuthenticationFailureSpike", "AuthenticationFailureAlarm",
+			"BulwarkObjectProbing", "ObjectProbingAlarm",
+			"BulwarkRateLimiting", "RateLimitingAlarm",
+			"BulwarkServerErrors", "ServerErrorAlarm",
+			"BulwarkUnexpectedVolume", "UnexpectedVolumeAlarm");
+
+	private static final String REQUESTS = "bulwark.requests";
+
 	private final DeploymentTemplate template = DeploymentTemplate.load();
 
 	private final Map<String, Map<String, Object>> functions = this.template.resources("AWS::Serverless::Function");
+
+	private final Map<String, Map<String, Object>> alarms = this.template.resources("AWS::CloudWatch::Alarm");
+
+	private final Map<String, Map<String, Object>> rules = prometheusRules();
 
 	@Test
 	void iamPoliciesGrantEachFunctionExactlyTheDynamoDbCallsItMakes() {
@@ -231,6 +266,376 @@ class DeploymentTemplateTests {
 		assertThat(cursorKey).doesNotContainKey("Default");
 		assertThat(map(map(this.template.properties("ApiFunction").get("Environment")).get("Variables"))
 			.get("BULWARK_DYNAMODB_CURSORKEY")).isEqualTo(ref("CursorKey"));
+	}
+
+	@Test
+	void alarmsWatchTheNamespaceTheFunctionWritesTo() {
+		String namespace = functionNamespace();
+		List<MetricQuery.Metric> watched = this.alarms.keySet()
+			.stream()
+			.flatMap(alarm -> this.template.alarmQueries(alarm).stream())
+			.map(MetricQuery::metric)
+			.filter(Objects::nonNull)
+			.toList();
+
+		assertThat(namespace).isEqualTo("Bulwark/<AWS::StackName>");
+		assertThat(watched).filteredOn(metric -> metric.name().equals(REQUESTS))
+			.hasSizeGreaterThanOrEqualTo(ALARM_OF_RULE.size())
+			.allSatisfy(metric -> assertThat(metric.namespace()).isEqualTo(namespace));
+		assertThat(watched).allSatisfy(metric -> assertThat(metric.namespace()).isIn(namespace, "AWS/Lambda"));
+	}
+
+	@Test
+	void everyPrometheusRuleButTheScrapeHasAnAlarm() {
+		assertThat(this.rules.keySet()).containsExactlyInAnyOrderElementsOf(
+				Stream.concat(ALARM_OF_RULE.keySet().stream(), Stream.of("BulwarkDown")).toList());
+		assertThat(this.alarms).containsKeys(ALARM_OF_RULE.values().toArray(String[]::new));
+	}
+
+	@Test
+	void alarmsSelectTheOutcomesAndReasonsOfTheirPrometheusRules() {
+		ALARM_OF_RULE.forEach((rule, alarm) -> {
+			String expression = this.rules.get(rule).get("expr").toString();
+
+			assertThat(dimensionValues(alarm, "outcome")).as(alarm)
+				.isEqualTo(labelValues(expression, "outcome"));
+			assertThat(dimensionValues(alarm, "reason")).as(alarm).isEqualTo(labelValues(expression, "reason"));
+		});
+	}
+
+	@Test
+	void alarmsHaveThePrometheusRulesThresholdsAndDurations() {
+		assertThat(threshold("AuthenticationFailureAlarm"))
+			.isEqualTo(prometheusThreshold("BulwarkAuthenticationFailureSpike"))
+			.isEqualTo(20);
+		assertThat(threshold("ObjectProbingAlarm")).isEqualTo(prometheusThreshold("BulwarkObjectProbing"))
+			.isEqualTo(20);
+		assertThat(threshold("RateLimitingAlarm")).isEqualTo(prometheusThreshold("BulwarkRateLimiting"))
+			.isEqualTo(60);
+		// A percentage, where Prometheus compares a ratio.
+		assertThat(threshold("ServerErrorAlarm")).isCloseTo(100 * prometheusThreshold("BulwarkServerErrors"),
+				within(1e-9))
+			.isEqualTo(1);
+		ALARM_OF_RULE.forEach((rule, alarm) -> {
+			Map<String, Object> properties = this.template.properties(alarm);
+			int periods = (Integer) properties.get("EvaluationPeriods");
+
+			assertThat(this.template.alarmQueries(alarm)).filteredOn(query -> query.metric() != null)
+				.isNotEmpty()
+				.allSatisfy(query -> assertThat(query.period()).as(alarm).isEqualTo(60));
+			assertThat(properties.get("DatapointsToAlarm")).as(alarm).isEqualTo(periods);
+			assertThat(periods * 60).as(alarm).isEqualTo(prometheusDurationSeconds(rule));
+		});
+	}
+
+	@Test
+	void authenticationFailureAlarmIgnoresRequestsWithoutAToken() {
+		String alarm = "AuthenticationFailureAlarm";
+
+		assertThat(fires(alarm, refusedToken(1000, "missing"))).isFalse();
+		assertThat(fires(alarm, refusedToken(1000, "missing"), refusedToken(20, "expired"))).isFalse();
+		assertThat(fires(alarm, refusedToken(1000, "missing"), refusedToken(21, "expired"))).isTrue();
+		assertThat(fires(alarm, refusedToken(11, "bad-signature"), refusedToken(10, "wrong-issuer"))).isTrue();
+		assertThat(fires(alarm, known(5000, "allowed"), anonymous(5000, "not-found"))).isFalse();
+	}
+
+	@Test
+	void objectProbingAlarmCountsRefusalsAndOtherCallersObjectsButNotUnknownRoutes() {
+		String alarm = "ObjectProbingAlarm";
+
+		assertThat(fires(alarm, known(21, "forbidden"))).isTrue();
+		assertThat(fires(alarm, known(21, "not-found-for-caller"))).isTrue();
+		assertThat(fires(alarm, known(10, "forbidden"), known(11, "not-found-for-caller"))).isTrue();
+		assertThat(fires(alarm, known(10, "forbidden"), known(10, "not-found-for-caller"))).isFalse();
+		assertThat(fires(alarm, anonymous(1000, "not-found"), known(1000, "allowed"))).isFalse();
+	}
+
+	@Test
+	void rateLimitingAlarmCountsClientsOverTheirTierAndAddressesLockedOut() {
+		String alarm = "RateLimitingAlarm";
+
+		assertThat(fires(alarm, known(61, "rate-limited"))).isTrue();
+		assertThat(fires(alarm, anonymous(61, "locked-out"))).isTrue();
+		assertThat(fires(alarm, known(30, "rate-limited"), anonymous(30, "locked-out"))).isFalse();
+		assertThat(fires(alarm, known(30, "rate-limited"), anonymous(31, "locked-out"))).isTrue();
+	}
+
+	@Test
+	void serverErrorAlarmFiresAboveOnePercentOfAllRequests() {
+		String alarm = "ServerErrorAlarm";
+
+		assertThat(fires(alarm, known(198, "allowed"), known(2, "error"))).isFalse();
+		assertThat(fires(alarm, known(197, "allowed"), anonymous(3, "error"))).isTrue();
+		assertThat(fires(alarm, known(100, "allowed"), refusedToken(100, "missing"), known(3, "error"))).isTrue();
+		assertThat(fires(alarm, known(1000, "allowed"), known(1000, "forbidden"))).isFalse();
+	}
+
+	@Test
+	void unexpectedVolumeAlarmFiresAboveTheBandCloudWatchLearnsFromAllRequests() {
+		Map<String, Object> properties = this.template.properties("UnexpectedVolumeAlarm");
+		List<MetricQuery> queries = this.template.alarmQueries("UnexpectedVolumeAlarm");
+		MetricQuery requests = queries.stream().filter(query -> query.metric() != null).findFirst().orElseThrow();
+
+		assertThat(requests.metric())
+			.isEqualTo(new MetricQuery.Metric(functionNamespace(), REQUESTS, Map.of(), "SampleCount"));
+		assertThat(queries).hasSize(2).allSatisfy(query -> assertThat(query.returned()).isTrue());
+		assertThat(queries).filteredOn(query -> query.id().equals(properties.get("ThresholdMetricId")))
+			.singleElement()
+			.satisfies(band -> assertThat(band.expression())
+				.matches("ANOMALY_DETECTION_BAND\\(" + requests.id() + ", \\d+\\)"));
+		assertThat(properties).containsEntry("ComparisonOperator", "GreaterThanUpperThreshold")
+			.doesNotContainKey("Threshold");
+	}
+
+	@Test
+	void lambdaErrorsAndThrottlesOfEitherFunctionRaiseAnAlarmAtTheFirst() {
+		for (String function : this.functions.keySet()) {
+			for (String metric : List.of("Errors", "Throttles")) {
+				MetricQuery.Metric watched = new MetricQuery.Metric("AWS/Lambda", metric,
+						Map.of("FunctionName", "<" + function + ">"), "Sum");
+
+				assertThat(this.alarms.keySet()).as(function + " " + metric)
+					.filteredOn(alarm -> this.template.alarmQueries(alarm)
+						.equals(List.of(new MetricQuery(null, watched, 60, null, true))))
+					.singleElement()
+					.satisfies(alarm -> assertThat(this.template.properties(alarm))
+						.containsEntry("ComparisonOperator", "GreaterThanThreshold")
+						.containsEntry("Threshold", 0)
+						.containsEntry("EvaluationPeriods", 1)
+						.containsEntry("DatapointsToAlarm", 1));
+			}
+		}
+	}
+
+	@Test
+	void everyAlarmNotifiesTheAlarmTopicAndSaysWhereToLook() {
+		assertThat(this.template.resources("AWS::SNS::Topic")).containsOnlyKeys("AlarmTopic");
+		assertThat(this.alarms).hasSize(ALARM_OF_RULE.size() + 2 * this.functions.size())
+			.allSatisfy((id, alarm) -> {
+				Map<String, Object> properties = map(alarm.get("Properties"));
+				String description = this.template.text(properties.get("AlarmDescription"));
+
+				assertThat(list(properties.get("AlarmActions"))).as(id).containsExactly(ref("AlarmTopic"));
+				assertThat(list(properties.get("OKActions"))).as(id).containsExactly(ref("AlarmTopic"));
+				assertThat(properties).as(id).containsEntry("TreatMissingData", "notBreaching");
+				assertThat(this.template.text(properties.get("AlarmName"))).as(id).startsWith("<AWS::StackName>-");
+				assertThat(description).as(id).hasSizeLessThanOrEqualTo(1024).matches(".*(<\\w+Logs>|dashboard).*");
+				dimensionValues(id, "outcome")
+					.forEach(outcome -> assertThat(description).as(id).contains("\"" + outcome + "\""));
+			});
+	}
+
+	@Test
+	void alarmEmailSubscriptionExistsOnlyWhenAnAddressIsGiven() {
+		Map<String, Object> parameter = map(this.template.section("Parameters").get("AlarmEmail"));
+		String pattern = parameter.get("AllowedPattern").toString();
+		Predicate<Map<String, Object>> subscription = resource -> "AWS::SNS::Subscription".equals(resource.get("Type"));
+
+		assertThat(parameter.get("Default")).isEqualTo("");
+		assertThat(Pattern.matches(pattern, "")).isTrue();
+		assertThat(Pattern.matches(pattern, "ops@example.com")).isTrue();
+		assertThat(Pattern.matches(pattern, "ops")).isFalse();
+		assertThat(this.template.deployedResources(Map.of()).values()).noneMatch(subscription);
+		assertThat(this.template.deployedResources(Map.of("AlarmEmail", "ops@example.com")).values())
+			.filteredOn(subscription)
+			.singleElement()
+			.satisfies(resource -> assertThat(map(resource.get("Properties"))).containsEntry("Protocol", "email")
+				.containsEntry("Endpoint", ref("AlarmEmail"))
+				.containsEntry("TopicArn", ref("AlarmTopic")));
+	}
+
+	@Test
+	void dashboardDrawsWhatEachAlarmWatchesWithItsThreshold() {
+		List<Map<String, Object>> graphs = dashboardGraphs();
+
+		this.alarms.keySet().stream().filter(alarm -> this.template.properties(alarm).containsKey("Metrics"))
+			.forEach(alarm -> {
+				Object threshold = this.template.properties(alarm).get("Threshold");
+
+				assertThat(graphs).as(alarm)
+					.filteredOn(graph -> MetricQuery.ofGraph(graph)
+						.containsAll(this.template.alarmQueries(alarm)))
+					.singleElement()
+					.satisfies(graph -> assertThat(list(map(graph.get("annotations")).get("horizontal")))
+						.map(annotation -> map(annotation).get("value"))
+						.containsExactlyElementsOf((threshold != null) ? List.of(threshold) : List.of()));
+			});
+		assertThat(list(dashboardWidgets().stream()
+			.filter(widget -> "alarm".equals(widget.get("type")))
+			.map(widget -> map(widget.get("properties")))
+			.findFirst()
+			.orElseThrow()
+			.get("alarms"))).containsExactlyInAnyOrderElementsOf(
+					this.alarms.keySet().stream().map(alarm -> "<" + alarm + ".Arn>").toList());
+	}
+
+	@Test
+	void dashboardShowsRequestsByOutcomeAndReasonAndTheirLatencyInTheFunctionsNamespace() {
+		String namespace = functionNamespace();
+		String search = "SEARCH('{\"%s\",%s} MetricName=\"bulwark.requests\"', 'SampleCount', 60)";
+		List<MetricQuery> queries = dashboardGraphs().stream()
+			.flatMap(graph -> MetricQuery.ofGraph(graph).stream())
+			.toList();
+
+		assertThat(queries).extracting(MetricQuery::expression)
+			.contains(search.formatted(namespace, "outcome"), search.formatted(namespace, "outcome,reason"));
+		assertThat(queries).extracting(MetricQuery::metric)
+			.contains(new MetricQuery.Metric(namespace, REQUESTS, Map.of(), "p50"),
+					new MetricQuery.Metric(namespace, REQUESTS, Map.of(), "p99"));
+		assertThat(queries).extracting(MetricQuery::metric)
+			.filteredOn(metric -> metric != null && metric.name().equals(REQUESTS))
+			.allSatisfy(metric -> assertThat(metric.namespace()).isEqualTo(namespace));
+		assertThat(queries).filteredOn(query -> query.metric() != null)
+			.allSatisfy(query -> assertThat(query.period()).isEqualTo(60));
+		assertThat(dashboardGraphs()).allSatisfy(graph -> assertThat(graph.get("region")).isEqualTo("<AWS::Region>"));
+	}
+
+	@Test
+	void dashboardShowsEachFunctionsErrorsThrottlesDurationAndConcurrency() {
+		Set<List<String>> drawn = dashboardGraphs().stream()
+			.flatMap(graph -> MetricQuery.ofGraph(graph).stream())
+			.map(MetricQuery::metric)
+			.filter(metric -> metric != null && metric.namespace().equals("AWS/Lambda"))
+			.map(metric -> List.of(metric.name(), metric.dimensions().get("FunctionName")))
+			.collect(Collectors.toSet());
+
+		for (String function : this.functions.keySet()) {
+			for (String metric : List.of("Errors", "Throttles", "Duration", "ConcurrentExecutions")) {
+				assertThat(drawn).contains(List.of(metric, "<" + function + ">"));
+			}
+		}
+	}
+
+	@Test
+	void dashboardIsNamedPerStackAndRegion() {
+		assertThat(this.template.text(this.template.properties("Dashboard").get("DashboardName")))
+			.isEqualTo("<AWS::StackName>-<AWS::Region>");
+	}
+
+	/**
+	 * Whether the alarm breaches in a minute of the given requests, each written by the function as CloudWatch
+	 * Embedded Metric Format: one sample of {@code bulwark.requests} under each of its dimension sets.
+	 */
+	private boolean fires(String alarm, Requests... minute) {
+		Map<String, Object> properties = this.template.properties(alarm);
+		Map<String, Double> values = new HashMap<>();
+		List<MetricQuery> queries = this.template.alarmQueries(alarm);
+		for (MetricQuery query : queries) {
+			if (query.metric() != null) {
+				assertThat(query.metric().name()).isEqualTo(REQUESTS);
+				assertThat(query.metric().stat()).isEqualTo("SampleCount");
+				int count = Arrays.stream(minute).filter(requests -> requests.countIn(query.metric().dimensions()))
+					.mapToInt(Requests::count)
+					.sum();
+				// A series nothing was written to has no datapoint, not a zero.
+				values.put(query.id(), (count > 0) ? (double) count : null);
+			}
+		}
+		List<MetricQuery> returned = queries.stream().filter(MetricQuery::returned).toList();
+		assertThat(returned).hasSize(1);
+		assertThat(properties.get("ComparisonOperator")).isEqualTo("GreaterThanThreshold");
+		Double value = MetricMath.evaluate(returned.get(0).expression(), values);
+		return value != null && value > threshold(alarm);
+	}
+
+	/**
+	 * Requests of a minute that ended alike, with the 401's reason or the caller's tier where the function knows it.
+	 */
+	private record Requests(int count, String outcome, String reason, String tier) {
+
+		/**
+		 * Whether these requests are counted in the series of the given dimensions: the function writes each request
+		 * under no dimensions, under its outcome, under its outcome and reason (401s) and under its outcome and tier
+		 * (known callers).
+		 */
+		boolean countIn(Map<String, String> dimensions) {
+			List<Map<String, String>> written = new ArrayList<>(List.of(Map.of(), Map.of("outcome", this.outcome)));
+			if (this.reason != null) {
+				written.add(Map.of("outcome", this.outcome, "reason", this.reason));
+			}
+			if (this.tier != null) {
+				written.add(Map.of("outcome", this.outcome, "tier", this.tier));
+			}
+			return written.contains(dimensions);
+		}
+
+	}
+
+	private static Requests refusedToken(int count, String reason) {
+		return new Requests(count, "unauthenticated", reason, null);
+	}
+
+	private static Requests known(int count, String outcome) {
+		return new Requests(count, outcome, null, "default");
+	}
+
+	private static Requests anonymous(int count, String outcome) {
+		return new Requests(count, outcome, null, null);
+	}
+
+	/**
+	 * The namespace the API function writes its metrics to, as {@link DeploymentTemplate#text(Object)} reads it.
+	 */
+	private String functionNamespace() {
+		return this.template.text(map(map(this.template.properties("ApiFunction").get("Environment"))
+			.get("Variables")).get("BULWARK_CLOUDWATCH_NAMESPACE"));
+	}
+
+	private double threshold(String alarm) {
+		return ((Number) this.template.properties(alarm).get("Threshold")).doubleValue();
+	}
+
+	private Set<String> dimensionValues(String alarm, String dimension) {
+		return this.template.alarmQueries(alarm)
+			.stream()
+			.map(MetricQuery::metric)
+			.filter(metric -> metric != null && metric.dimensions().containsKey(dimension))
+			.map(metric -> metric.dimensions().get(dimension))
+			.collect(Collectors.toSet());
+	}
+
+	private List<Map<String, Object>> dashboardWidgets() {
+		return list(this.template.dashboard("Dashboard").get("widgets")).stream().map(DeploymentTemplate::map).toList();
+	}
+
+	private List<Map<String, Object>> dashboardGraphs() {
+		return dashboardWidgets().stream()
+			.filter(widget -> "metric".equals(widget.get("type")))
+			.map(widget -> map(widget.get("properties")))
+			.toList();
+	}
+
+	/**
+	 * The Prometheus alerting rules of {@code monitoring/prometheus/alerts.yml}, by alert name.
+	 */
+	private static Map<String, Map<String, Object>> prometheusRules() {
+		try (Reader reader = Files.newBufferedReader(Path.of("monitoring", "prometheus", "alerts.yml"))) {
+			Map<String, Object> file = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+			Map<String, Map<String, Object>> rules = new LinkedHashMap<>();
+			list(file.get("groups")).forEach(group -> list(map(group).get("rules"))
+				.forEach(rule -> rules.put((String) map(rule).get("alert"), map(rule))));
+			return rules;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private double prometheusThreshold(String rule) {
+		Matcher matcher = Pattern.compile(">\\s*([0-9.]+)\\s*$").matcher(this.rules.get(rule).get("expr").toString());
+		assertThat(matcher.find()).as(rule).isTrue();
+		return Double.parseDouble(matcher.group(1));
+	}
+
+	private int prometheusDurationSeconds(String rule) {
+		String duration = this.rules.get(rule).get("for").toString();
+		assertThat(duration).as(rule).matches("\\d+m");
+		return 60 * Integer.parseInt(duration.substring(0, duration.length() - 1));
+	}
+
+	private static Set<String> labelValues(String expression, String label) {
+		Matcher matcher = Pattern.compile("\\b" + label + "(?:=|!=|=~|!~)\"([^\"]+)\"").matcher(expression);
+		return matcher.results().flatMap(match -> Arrays.stream(match.group(1).split("\\|"))).collect(Collectors.toSet());
 	}
 
 	private static Object referenced(Object reference) {

@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -24,6 +27,11 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * as their long forms ({@code {Ref: X}}, {@code {Fn::GetAtt: A.B}}), which is what they mean.
  */
 public final class DeploymentTemplate {
+
+	private static final Set<String> PSEUDO_PARAMETERS = Set.of("AWS::AccountId", "AWS::NotificationARNs",
+			"AWS::NoValue", "AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix");
+
+	private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{(!?)([^}]*)}");
 
 	private final Map<String, Object> template;
 
@@ -116,6 +124,74 @@ public final class DeploymentTemplate {
 
 	public Map<String, Object> properties(String logicalId) {
 		return map(map(section("Resources").get(logicalId)).get("Properties"));
+	}
+
+	/**
+	 * A value as text, each reference in it written {@code <Name>}: {@code !Ref X} reads {@code <X>} and
+	 * {@code !Sub "a${X.Arn}b"} reads {@code a<X.Arn>b}. Fails on a reference to a name the template does not
+	 * declare, as CloudFormation would.
+	 */
+	public String text(Object value) {
+		if (value instanceof String text) {
+			return text;
+		}
+		Map<String, Object> function = map(value);
+		if (function.containsKey("Ref")) {
+			return reference((String) function.get("Ref"));
+		}
+		if (function.get("Fn::Sub") instanceof String text) {
+			Matcher matcher = SUBSTITUTION.matcher(text);
+			StringBuilder substituted = new StringBuilder();
+			while (matcher.find()) {
+				// ${!Literal} is how a template writes a literal ${Literal}.
+				String replacement = matcher.group(1).isEmpty() ? reference(matcher.group(2))
+						: "${" + matcher.group(2) + "}";
+				matcher.appendReplacement(substituted, Matcher.quoteReplacement(replacement));
+			}
+			return matcher.appendTail(substituted).toString();
+		}
+		throw new IllegalArgumentException("Not text: " + value);
+	}
+
+	private String reference(String name) {
+		String declared = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+		if (!PSEUDO_PARAMETERS.contains(name) && !section("Parameters").containsKey(name)
+				&& !section("Resources").containsKey(declared)) {
+			throw new IllegalArgumentException("Nothing named " + name + " in the template");
+		}
+		return "<" + name + ">";
+	}
+
+	/**
+	 * The metrics and expressions an alarm evaluates: its {@code Metrics}, or its single metric as one query
+	 * without an id.
+	 */
+	public List<MetricQuery> alarmQueries(String logicalId) {
+		Map<String, Object> alarm = properties(logicalId);
+		if (!alarm.containsKey("Metrics")) {
+			return List.of(new MetricQuery(null, metric(alarm, (String) alarm.get("Statistic")),
+					(Integer) alarm.get("Period"), null, true));
+		}
+		return list(alarm.get("Metrics")).stream().map(DeploymentTemplate::map).map(query -> {
+			Map<String, Object> stat = map(query.get("MetricStat"));
+			MetricQuery.Metric metric = stat.isEmpty() ? null : metric(map(stat.get("Metric")), (String) stat.get("Stat"));
+			return new MetricQuery((String) query.get("Id"), metric, (Integer) stat.get("Period"),
+					(String) query.get("Expression"), !Boolean.FALSE.equals(query.get("ReturnData")));
+		}).toList();
+	}
+
+	private MetricQuery.Metric metric(Map<String, Object> metric, String stat) {
+		Map<String, String> dimensions = new LinkedHashMap<>();
+		list(metric.get("Dimensions"))
+			.forEach(dimension -> dimensions.put(text(map(dimension).get("Name")), text(map(dimension).get("Value"))));
+		return new MetricQuery.Metric(text(metric.get("Namespace")), text(metric.get("MetricName")), dimensions, stat);
+	}
+
+	/**
+	 * A dashboard's body as JSON data, with references written as {@link #text(Object)} writes them.
+	 */
+	public Map<String, Object> dashboard(String logicalId) {
+		return map(TestJson.MAPPER.readValue(text(properties(logicalId).get("DashboardBody")), Map.class));
 	}
 
 	@SuppressWarnings("unchecked")
