@@ -53,7 +53,7 @@ class DeploymentTemplateTests {
 			"BulwarkServerErrors", "ServerErrorAlarm",
 			"BulwarkUnexpectedVolume", "UnexpectedVolumeAlarm");
 
-	private static final String REQUESTS = "bulwark.requests";
+	private static final String REQUESTS = CloudWatchMetrics.METRIC;
 
 	private final DeploymentTemplate template = DeploymentTemplate.load();
 
