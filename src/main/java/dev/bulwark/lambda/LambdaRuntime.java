@@ -3,7 +3,6 @@ package dev.bulwark.lambda;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.context.WebApplicationContext;
-import software.amazon.cloudwatchlogs.emf.environment.LambdaEnvironment;
 
 import dev.bulwark.web.PublicOriginResolver;
 
@@ -20,13 +19,9 @@ class LambdaRuntime {
 		return new ApiGatewayOrigins();
 	}
 
-	/**
-	 * Lambda's environment named outright: the library's own detection would probe the EC2 metadata endpoint
-	 * wherever the function's name is not in the environment.
-	 */
 	@Bean
 	CloudWatchMetrics cloudWatchMetrics(CloudWatchProperties properties) {
-		return new CloudWatchMetrics(new LambdaEnvironment(), properties);
+		return new CloudWatchMetrics(properties);
 	}
 
 	@Bean

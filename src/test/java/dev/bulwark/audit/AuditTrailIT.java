@@ -179,7 +179,8 @@ class AuditTrailIT extends ContractTest {
 		ApiResponse byOrderModule = this.api.get("/orders/" + bobs).token(this.tokens.user(ALICE)).send();
 		ApiResponse noProblem = this.api.get("/me").token(this.tokens.user(ALICE)).send();
 
-		assertThat(assertAudited(byFilter, 401, "unauthenticated").field("bulwark.problem.type")).isEqualTo("about:blank");
+		assertThat(assertAudited(byFilter, 401, "unauthenticated").field("bulwark.problem.type"))
+			.isEqualTo("about:blank");
 		assertThat(assertAudited(byMvc, 400, "invalid").field("bulwark.problem.type")).isEqualTo("about:blank");
 		assertThat(assertAudited(byOrderModule, 404, "not-found-for-caller").field("bulwark.problem.type"))
 			.isEqualTo("about:blank");
