@@ -1,54 +1,33 @@
 package dev.bulwark.audit;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import org.jspecify.annotations.Nullable;
+
+import dev.bulwark.web.ReadThroughRequest;
 
 /**
  * A request whose body is measured and hashed (SHA-256) as the application reads it, so that the audit line can
  * name a payload, and a copy of it be matched later, without the body being kept or logged. Nothing is buffered:
  * the digest sees each byte once, on its way through.
  */
-final class DigestedBodyRequest extends HttpServletRequestWrapper {
+final class DigestedBodyRequest extends ReadThroughRequest {
 
 	private @Nullable DigestingInputStream body;
-
-	private @Nullable BufferedReader reader;
 
 	DigestedBodyRequest(HttpServletRequest request) {
 		super(request);
 	}
 
 	@Override
-	public ServletInputStream getInputStream() throws IOException {
-		if (this.body == null) {
-			this.body = new DigestingInputStream(super.getInputStream());
-		}
+	protected ServletInputStream readThrough(ServletInputStream body) {
+		this.body = new DigestingInputStream(body);
 		return this.body;
-	}
-
-	/**
-	 * The container's reader would bypass the digest: this one reads through it.
-	 */
-	@Override
-	public BufferedReader getReader() throws IOException {
-		if (this.reader == null) {
-			String encoding = getCharacterEncoding();
-			Charset charset = (encoding != null) ? Charset.forName(encoding) : StandardCharsets.UTF_8;
-			this.reader = new BufferedReader(new InputStreamReader(getInputStream(), charset));
-		}
-		return this.reader;
 	}
 
 	/**
@@ -66,16 +45,14 @@ final class DigestedBodyRequest extends HttpServletRequestWrapper {
 		return (this.body != null) ? HexFormat.of().formatHex(this.body.digest.digest()) : "";
 	}
 
-	private static final class DigestingInputStream extends ServletInputStream {
-
-		private final ServletInputStream delegate;
+	private static final class DigestingInputStream extends ReadThroughRequest.Stream {
 
 		private final MessageDigest digest;
 
 		private long count;
 
-		private DigestingInputStream(ServletInputStream delegate) {
-			this.delegate = delegate;
+		private DigestingInputStream(ServletInputStream container) {
+			super(container);
 			try {
 				this.digest = MessageDigest.getInstance("SHA-256");
 			}
@@ -86,7 +63,7 @@ final class DigestedBodyRequest extends HttpServletRequestWrapper {
 
 		@Override
 		public int read() throws IOException {
-			int b = this.delegate.read();
+			int b = this.container.read();
 			if (b != -1) {
 				this.digest.update((byte) b);
 				this.count++;
@@ -96,27 +73,12 @@ final class DigestedBodyRequest extends HttpServletRequestWrapper {
 
 		@Override
 		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int n = this.delegate.read(buffer, offset, length);
+			int n = this.container.read(buffer, offset, length);
 			if (n > 0) {
 				this.digest.update(buffer, offset, n);
 				this.count += n;
 			}
 			return n;
-		}
-
-		@Override
-		public boolean isFinished() {
-			return this.delegate.isFinished();
-		}
-
-		@Override
-		public boolean isReady() {
-			return this.delegate.isReady();
-		}
-
-		@Override
-		public void setReadListener(ReadListener listener) {
-			this.delegate.setReadListener(listener);
 		}
 
 	}

@@ -1,10 +1,7 @@
 package dev.bulwark.web;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URLDecoder;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,11 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 import org.jspecify.annotations.Nullable;
@@ -75,15 +70,11 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	}
 
-	private static final class LimitedRequest extends HttpServletRequestWrapper {
+	private static final class LimitedRequest extends ReadThroughRequest {
 
 		private static final String FORM = MediaType.APPLICATION_FORM_URLENCODED_VALUE;
 
 		private final long maxBytes;
-
-		private @Nullable LimitedInputStream body;
-
-		private @Nullable BufferedReader reader;
 
 		private @Nullable Map<String, String[]> parameters;
 
@@ -92,28 +83,9 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 			this.maxBytes = maxBytes;
 		}
 
-		/**
-		 * One stream for the whole request, so that the count holds however often the stream is asked for.
-		 */
 		@Override
-		public ServletInputStream getInputStream() throws IOException {
-			if (this.body == null) {
-				this.body = new LimitedInputStream(super.getInputStream(), this.maxBytes);
-			}
-			return this.body;
-		}
-
-		/**
-		 * The container's reader would read past the limit: this one reads through it.
-		 */
-		@Override
-		public BufferedReader getReader() throws IOException {
-			if (this.reader == null) {
-				String encoding = getCharacterEncoding();
-				Charset charset = (encoding != null) ? Charset.forName(encoding) : StandardCharsets.UTF_8;
-				this.reader = new BufferedReader(new InputStreamReader(getInputStream(), charset));
-			}
-			return this.reader;
+		protected ServletInputStream readThrough(ServletInputStream body) {
+			return new LimitedInputStream(body, this.maxBytes);
 		}
 
 		@Override
@@ -199,23 +171,21 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	}
 
-	private static final class LimitedInputStream extends ServletInputStream {
-
-		private final ServletInputStream delegate;
+	private static final class LimitedInputStream extends ReadThroughRequest.Stream {
 
 		private final long maxBytes;
 
 		private long read;
 
-		private LimitedInputStream(ServletInputStream delegate, long maxBytes) {
-			this.delegate = delegate;
+		private LimitedInputStream(ServletInputStream container, long maxBytes) {
+			super(container);
 			this.maxBytes = maxBytes;
 		}
 
 		@Override
 		public int read() throws IOException {
 			refuseIfOver();
-			int b = this.delegate.read();
+			int b = this.container.read();
 			if (b != -1) {
 				count(1);
 			}
@@ -231,7 +201,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 			if (length == 0) {
 				return 0;
 			}
-			int n = this.delegate.read(buffer, offset, (int) Math.min(length, this.maxBytes - this.read + 1));
+			int n = this.container.read(buffer, offset, (int) Math.min(length, this.maxBytes - this.read + 1));
 			if (n > 0) {
 				count(n);
 			}
@@ -247,21 +217,6 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 			if (this.read > this.maxBytes) {
 				throw new RequestBodyTooLargeException(this.maxBytes);
 			}
-		}
-
-		@Override
-		public boolean isFinished() {
-			return this.delegate.isFinished();
-		}
-
-		@Override
-		public boolean isReady() {
-			return this.delegate.isReady();
-		}
-
-		@Override
-		public void setReadListener(ReadListener listener) {
-			this.delegate.setReadListener(listener);
 		}
 
 	}
