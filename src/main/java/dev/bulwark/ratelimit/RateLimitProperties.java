@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -35,11 +36,20 @@ import dev.bulwark.security.CallerTiers;
  */
 @Validated
 @ConfigurationProperties("bulwark.rate-limit")
-public record RateLimitProperties(@NotEmpty Map<String, @Valid @NotNull Limit> tiers,
+public record RateLimitProperties(
+		@NotEmpty Map<@Pattern(regexp = TIER_NAME, message = TIER_NAME_MESSAGE) String, @Valid @NotNull Limit> tiers,
 		@DefaultValue("bulwark_tier") @NotBlank String tierClaim, @DefaultValue Map<String, String> roleTiers,
 		@NotNull @Valid Limit unauthenticated, @DefaultValue List<@Valid RouteLimit> routes,
 		@DefaultValue("100000") @Min(1) int maxTrackedClients,
 		@DefaultValue("10m") @NotNull Duration idleTimeout, @DefaultValue("24h") @NotNull Duration knownCallerRetention) {
+
+	/**
+	 * A tier's name goes as it is into log lines and metric dimensions (CloudWatch's among them), which take only
+	 * plain words.
+	 */
+	static final String TIER_NAME = "[a-z0-9][a-z0-9._-]{0,63}";
+
+	static final String TIER_NAME_MESSAGE = "a tier name is 1 to 64 of a-z 0-9 . _ -, starting with a letter or digit";
 
 	@AssertTrue(message = "a 'default' tier is required, and role tiers must name configured tiers")
 	boolean isConsistent() {
