@@ -62,19 +62,28 @@ class LogScanIT {
 	}
 
 	/**
-	 * The users' passwords and the clients' secrets of the local dev realm, read from the realm file itself.
+	 * The users' passwords and OTP secrets and the clients' secrets of the local dev realm, read from the realm
+	 * file itself.
 	 */
 	private static List<String> devRealmSecrets() {
 		JsonNode realm = TestJson.MAPPER.readTree(read(Path.of("keycloak-realm", "bulwark-realm.json")));
 		List<String> secrets = new ArrayList<>();
-		realm.path("users")
-			.forEach(user -> user.path("credentials").forEach(credential -> secrets.add(credential.path("value").asString())));
+		realm.path("users").forEach(user -> user.path("credentials").forEach(credential -> {
+			if (credential.hasNonNull("value")) {
+				secrets.add(credential.get("value").asString());
+			}
+			if (credential.hasNonNull("secretData")) {
+				secrets.add(TestJson.MAPPER.readTree(credential.get("secretData").asString()).get("value").asString());
+			}
+		}));
 		realm.path("clients").forEach(client -> {
 			if (client.hasNonNull("secret")) {
 				secrets.add(client.get("secret").asString());
 			}
 		});
-		assertThat(secrets).as("the dev realm's passwords and secrets").hasSizeGreaterThanOrEqualTo(5);
+		assertThat(secrets).as("the dev realm's passwords and secrets")
+			.hasSizeGreaterThanOrEqualTo(9)
+			.noneMatch(String::isBlank);
 		return secrets;
 	}
 

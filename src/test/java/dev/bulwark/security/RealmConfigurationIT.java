@@ -5,6 +5,8 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -14,14 +16,20 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.bulwark.support.DevRealm;
 import dev.bulwark.support.Http;
 import dev.bulwark.support.KeycloakServer;
+import dev.bulwark.support.NewRealmUser;
 import dev.bulwark.support.TestJson;
 import dev.bulwark.support.Tokens;
+import dev.bulwark.support.Tokens.Person;
+import dev.bulwark.support.Tokens.SignIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The dev realm, as Keycloak actually serves it, is configured the way the README says: people can only sign in
- * with the authorization code flow and PKCE, access tokens live five minutes, brute-force detection is on.
+ * with the authorization code flow and PKCE, a second factor on request and always for staff, access tokens live
+ * five minutes, brute-force detection is on and counts wrong one-time codes.
  */
 class RealmConfigurationIT {
 
@@ -68,6 +76,56 @@ class RealmConfigurationIT {
 		assertThat(settings.get("bruteForceProtected").asBoolean()).isTrue();
 		assertThat(settings.get("failureFactor").asInt()).isEqualTo(5);
 		assertThat(settings.get("accessTokenLifespan").asInt()).isEqualTo(300);
+	}
+
+	@Test
+	void passwordSignInSaysPasswordAndWhen() {
+		JsonNode claims = claims(Tokens.shared().signIn("alice", SignIn.withoutOtp()));
+
+		assertThat(claims.get("acr").asString()).isEqualTo("password");
+		assertThat(claims.get("auth_time").asLong()).isCloseTo(Instant.now().getEpochSecond(), within(60L));
+	}
+
+	@Test
+	void signInAskedForMfaTakesTheOneTimeCodeAndSaysMfa() {
+		JsonNode claims = claims(Tokens.shared().signIn("bob", SignIn.withMfa()));
+
+		assertThat(claims.get("acr").asString()).isEqualTo("mfa");
+	}
+
+	@Test
+	void staffCannotSignInWithoutTheOneTimeCode() {
+		for (String staff : new String[] { "carol", "dave" }) {
+			assertThatIllegalStateException().as(staff)
+				.isThrownBy(() -> Tokens.shared().signIn(staff, SignIn.withoutOtp()))
+				.withMessageContaining("kc-otp-login-form");
+		}
+	}
+
+	@Test
+	void staffAskedForMfaEnterTheCodeOnce() {
+		JsonNode claims = claims(Tokens.shared().signIn("dave", SignIn.withMfa()));
+
+		assertThat(claims.get("acr").asString()).isEqualTo("mfa");
+	}
+
+	@Test
+	void wrongOneTimeCodesCountAsFailedSignInsAndLockTheUserOut() {
+		try (NewRealmUser user = NewRealmUser.customer()) {
+			Person guessing = new Person(user.person().username(), user.person().password(), "not-the-secret");
+			for (int attempt = 1; attempt <= 5; attempt++) {
+				assertThatIllegalStateException().isThrownBy(() -> Tokens.shared().signIn(guessing, SignIn.withMfa()));
+			}
+
+			assertThat(user.bruteForceStatus().get("disabled").asBoolean()).isTrue();
+			assertThatIllegalStateException().as("the right code no longer helps")
+				.isThrownBy(() -> Tokens.shared().signIn(user.person(), SignIn.withMfa()));
+		}
+	}
+
+	private static JsonNode claims(JsonNode tokens) {
+		String payload = tokens.get("access_token").asString().split("\\.")[1];
+		return JSON.readTree(Base64.getUrlDecoder().decode(payload));
 	}
 
 }

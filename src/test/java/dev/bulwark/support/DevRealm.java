@@ -32,12 +32,24 @@ public final class DevRealm {
 	}
 
 	public static String password(String username) {
-		for (JsonNode user : REALM.get("users")) {
-			if (user.get("username").asString().equals(username)) {
-				return user.get("credentials").get(0).get("value").asString();
+		for (JsonNode credential : user(username).get("credentials")) {
+			if (credential.get("type").asString().equals("password")) {
+				return credential.get("value").asString();
 			}
 		}
-		throw new IllegalArgumentException("No user " + username + " in the dev realm");
+		throw new IllegalArgumentException("User " + username + " has no password in the dev realm");
+	}
+
+	/**
+	 * The user's OTP secret (local only, like the passwords): what an authenticator app would be given.
+	 */
+	public static String otpSecret(String username) {
+		for (JsonNode credential : user(username).get("credentials")) {
+			if (credential.get("type").asString().equals("otp")) {
+				return TestJson.MAPPER.readTree(credential.get("secretData").asString()).get("value").asString();
+			}
+		}
+		throw new IllegalArgumentException("User " + username + " has no OTP credential in the dev realm");
 	}
 
 	public static String clientSecret(String clientId) {
@@ -47,6 +59,15 @@ public final class DevRealm {
 			}
 		}
 		throw new IllegalArgumentException("No client " + clientId + " in the dev realm");
+	}
+
+	private static JsonNode user(String username) {
+		for (JsonNode user : REALM.get("users")) {
+			if (user.get("username").asString().equals(username)) {
+				return user;
+			}
+		}
+		throw new IllegalArgumentException("No user " + username + " in the dev realm");
 	}
 
 	private static JsonNode read() {

@@ -11,13 +11,15 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +31,9 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Tokens {
 
-	private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+	private static final Pattern PASSWORD_FORM = form("kc-form-login");
+
+	private static final Pattern OTP_FORM = form("kc-otp-login-form");
 
 	private static final Duration REFRESH_BEFORE_EXPIRY = Duration.ofSeconds(60);
 
@@ -41,6 +45,9 @@ public final class Tokens {
 
 	private final Map<String, CachedToken> cache = new ConcurrentHashMap<>();
 
+	/** The last time step whose code each user signed in with. */
+	private final Map<String, Long> lastStep = new HashMap<>();
+
 	private Tokens(KeycloakServer keycloak) {
 		this.keycloak = keycloak;
 	}
@@ -50,10 +57,19 @@ public final class Tokens {
 	}
 
 	/**
-	 * A valid access token for a user of the dev realm.
+	 * A valid access token for a user of the dev realm, signed in with a password, and with the one-time code
+	 * wherever Keycloak asks for it (staff always): {@code acr} is {@code password}.
 	 */
 	public String user(String username) {
 		return cached("user:" + username, () -> signIn(username));
+	}
+
+	/**
+	 * A valid access token of a sign-in with the second factor: {@code acr} is {@code mfa}, {@code auth_time} is
+	 * recent.
+	 */
+	public String userWithMfa(String username) {
+		return cached("mfa:" + username, () -> signIn(username, SignIn.withMfa()));
 	}
 
 	/**
@@ -67,9 +83,25 @@ public final class Tokens {
 	 * Signs in afresh and returns the whole token response: access, ID and refresh tokens.
 	 */
 	public JsonNode signIn(String username) {
+		return signIn(username, SignIn.withPassword());
+	}
+
+	/**
+	 * Signs in afresh as the request asks, answering Keycloak's forms: the password, and the one-time code when
+	 * it is asked for (a code the user has not used yet, as Keycloak accepts each code once).
+	 */
+	public JsonNode signIn(String username, SignIn request) {
+		return signIn(new Person(username, DevRealm.password(username), DevRealm.otpSecret(username)), request);
+	}
+
+	/**
+	 * Signs in as somebody who is not one of the dev realm's own users (or with credentials of one's own).
+	 */
+	public JsonNode signIn(Person person, SignIn request) {
+		String username = person.username();
 		String verifier = randomToken();
 		String state = randomToken();
-		URI authorize = UriComponentsBuilder
+		UriComponentsBuilder authorize = UriComponentsBuilder
 			.fromUriString(this.keycloak.issuer(DevRealm.NAME) + "/protocol/openid-connect/auth")
 			.queryParam("client_id", DevRealm.WEB_CLIENT)
 			.queryParam("response_type", "code")
@@ -78,27 +110,65 @@ public final class Tokens {
 			.queryParam("state", state)
 			.queryParam("nonce", randomToken())
 			.queryParam("code_challenge", challenge(verifier))
-			.queryParam("code_challenge_method", "S256")
-			.encode()
-			.build()
-			.toUri();
-		HttpResponse<String> loginPage = Http.send(HttpRequest.newBuilder(authorize).GET().build(), 200);
-		Matcher action = FORM_ACTION.matcher(loginPage.body());
-		if (!action.find()) {
-			throw new IllegalStateException("Keycloak did not show its login form: " + loginPage.body());
+			.queryParam("code_challenge_method", "S256");
+		if (request.acrValues() != null) {
+			authorize.queryParam("acr_values", request.acrValues());
 		}
-		HttpResponse<String> redirect = Http
-			.send(Http.formPost(URI.create(HtmlUtils.htmlUnescape(action.group(1))),
-					Map.of("username", username, "password", DevRealm.password(username), "credentialId", ""))
-				.header("Cookie", cookies(loginPage.headers()))
-				.build(), 302);
-		String location = redirect.headers().firstValue("Location").orElse("");
+		if (request.maxAge() != null) {
+			authorize.queryParam("max_age", request.maxAge().toSeconds());
+		}
+		Map<String, String> cookies = new LinkedHashMap<>();
+		HttpResponse<String> page = Http
+			.send(HttpRequest.newBuilder(authorize.encode().build().toUri()).GET().build(), 200);
+		keep(cookies, page.headers());
+		page = submit(page, PASSWORD_FORM, cookies,
+				Map.of("username", username, "password", person.password(), "credentialId", ""));
+		if (page.statusCode() == 200 && request.otp()) {
+			page = submit(page, OTP_FORM, cookies, Map.of("otp", nextCode(person)));
+		}
+		if (page.statusCode() != 302) {
+			throw new IllegalStateException("Sign-in of " + username + " did not finish: " + page.body());
+		}
+		String location = page.headers().firstValue("Location").orElse("");
 		Map<String, String> callback = UriComponentsBuilder.fromUriString(location).build().getQueryParams().toSingleValueMap();
 		if (!state.equals(callback.get("state")) || callback.get("code") == null) {
 			throw new IllegalStateException("Sign-in of " + username + " failed: " + location);
 		}
 		return Http.postForm(this.keycloak.tokenEndpoint(DevRealm.NAME), Map.of("grant_type", "authorization_code", "client_id", DevRealm.WEB_CLIENT,
 				"code", callback.get("code"), "redirect_uri", DevRealm.WEB_REDIRECT_URI, "code_verifier", verifier));
+	}
+
+	/**
+	 * Posts the fields to the form of the page (200: Keycloak shows another form; 302: signed in).
+	 */
+	private static HttpResponse<String> submit(HttpResponse<String> page, Pattern form, Map<String, String> cookies,
+			Map<String, String> fields) {
+		Matcher action = form.matcher(page.body());
+		if (!action.find()) {
+			throw new IllegalStateException("Keycloak did not show the expected form: " + page.body());
+		}
+		HttpResponse<String> next = Http.send(Http.formPost(URI.create(HtmlUtils.htmlUnescape(action.group(1))), fields)
+			.header("Cookie", String.join("; ", cookies.values()))
+			.build());
+		keep(cookies, next.headers());
+		return next;
+	}
+
+	/**
+	 * The user's next one-time code: Keycloak accepts the codes of the previous, current and next 30-second step,
+	 * each once, so a user signing in often within a step gets the next unused one, and waits only when all
+	 * three are spent.
+	 */
+	private String nextCode(Person person) {
+		synchronized (this.lastStep) {
+			long now = Totp.step(Instant.now());
+			long step = Math.max(now - 1, this.lastStep.getOrDefault(person.username(), Long.MIN_VALUE) + 1);
+			while (step > Totp.step(Instant.now()) + 1) {
+				sleep(Duration.ofSeconds(1));
+			}
+			this.lastStep.put(person.username(), step);
+			return Totp.code(person.otpSecret(), step);
+		}
 	}
 
 	private JsonNode clientCredentials(String clientId) {
@@ -130,13 +200,27 @@ public final class Tokens {
 
 	/**
 	 * Keycloak marks its cookies {@code Secure}, which Java's cookie handler will not send over plain HTTP to
-	 * localhost (browsers do); so they are passed on by hand.
+	 * localhost (browsers do); so they are kept, and passed on, by hand.
 	 */
-	private static String cookies(HttpHeaders headers) {
-		return headers.allValues("Set-Cookie")
-			.stream()
-			.map(cookie -> cookie.substring(0, cookie.indexOf(';') > 0 ? cookie.indexOf(';') : cookie.length()))
-			.collect(Collectors.joining("; "));
+	private static void keep(Map<String, String> cookies, HttpHeaders headers) {
+		for (String cookie : headers.allValues("Set-Cookie")) {
+			String pair = cookie.substring(0, (cookie.indexOf(';') > 0) ? cookie.indexOf(';') : cookie.length());
+			cookies.put(pair.substring(0, Math.max(pair.indexOf('='), 0)), pair);
+		}
+	}
+
+	private static Pattern form(String id) {
+		return Pattern.compile("<form[^>]*id=\"" + id + "\"[^>]*action=\"([^\"]+)\"");
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for the next one-time code", ex);
+		}
 	}
 
 	private String randomToken() {
@@ -156,6 +240,40 @@ public final class Tokens {
 	}
 
 	private record CachedToken(String value, Instant expiresAt) {
+	}
+
+	/**
+	 * Who signs in, with what.
+	 *
+	 * @param otpSecret the secret the one-time codes are computed from
+	 */
+	public record Person(String username, String password, String otpSecret) {
+	}
+
+	/**
+	 * What a sign-in asks Keycloak for.
+	 *
+	 * @param acrValues the {@code acr_values} of the authorization request, if any
+	 * @param maxAge the {@code max_age} of the authorization request, if any
+	 * @param otp whether to enter the one-time code when Keycloak asks for it
+	 */
+	public record SignIn(@Nullable String acrValues, @Nullable Duration maxAge, boolean otp) {
+
+		public static SignIn withPassword() {
+			return new SignIn(null, null, true);
+		}
+
+		public static SignIn withMfa() {
+			return new SignIn("mfa", null, true);
+		}
+
+		/**
+		 * Stops at the one-time code form, if Keycloak shows one.
+		 */
+		public static SignIn withoutOtp() {
+			return new SignIn(null, null, false);
+		}
+
 	}
 
 }
