@@ -2,7 +2,6 @@ package dev.bulwark.audit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -16,7 +15,6 @@ import dev.bulwark.web.UnhandledExceptionFilter;
  * The audit trail: one line per request, around everything else in the chain.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AuditProperties.class)
 class AuditConfiguration {
 
 	/**

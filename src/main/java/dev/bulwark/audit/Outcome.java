@@ -12,6 +12,12 @@ enum Outcome {
 	/** No valid token (the reason is recorded apart). */
 	UNAUTHENTICATED,
 
+	/**
+	 * A valid token, but from a sign-in not strong or recent enough for the request (RFC 9470): the client is told
+	 * to sign in again; part of normal use, not an attack.
+	 */
+	STEP_UP_REQUIRED,
+
 	/** A valid token without the role the request needs. */
 	FORBIDDEN,
 
@@ -47,7 +53,7 @@ enum Outcome {
 			return ERROR;
 		}
 		return switch (status) {
-			case 401 -> UNAUTHENTICATED;
+			case 401 -> authenticated ? STEP_UP_REQUIRED : UNAUTHENTICATED;
 			case 403 -> FORBIDDEN;
 			case 404 -> (authenticated && apiRoute) ? NOT_FOUND_FOR_CALLER : NOT_FOUND;
 			case 409, 412, 422 -> CONFLICT;

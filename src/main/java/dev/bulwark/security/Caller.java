@@ -1,6 +1,7 @@
 package dev.bulwark.security;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -17,9 +18,13 @@ import org.jspecify.annotations.Nullable;
  * @param scopes the granted scopes
  * @param tier the service tier the identity provider assigned (see {@link CallerTiers})
  * @param tokenFingerprint names the token without revealing it (see {@link TokenFingerprint})
+ * @param acr how strongly the person proved who they are ({@code acr}: {@code password}, {@code mfa}); none for
+ * service accounts
+ * @param authTime when the person last actively authenticated ({@code auth_time}); none for service accounts
  */
 public record Caller(String subject, @Nullable String username, @Nullable String clientId, Set<String> roles,
-		Set<String> scopes, String tier, String tokenFingerprint) implements Serializable {
+		Set<String> scopes, String tier, String tokenFingerprint, @Nullable String acr,
+		@Nullable Instant authTime) implements Serializable {
 
 	public Caller {
 		roles = Set.copyOf(roles);

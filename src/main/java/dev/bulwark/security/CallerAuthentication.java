@@ -1,5 +1,6 @@
 package dev.bulwark.security;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,7 +35,9 @@ public final class CallerAuthentication extends JwtAuthenticationToken {
 		Set<String> roles = withoutPrefix(authorities, ROLE_PREFIX);
 		this.caller = new Caller(token.getSubject(), token.getClaimAsString("preferred_username"),
 				token.getClaimAsString("azp"), roles, withoutPrefix(authorities, SCOPE_PREFIX),
-				tiers.tierOf(token, roles), TokenFingerprint.of(token.getTokenValue()));
+				tiers.tierOf(token, roles), TokenFingerprint.of(token.getTokenValue()), token.getClaimAsString("acr"),
+				(token.getClaim("auth_time") instanceof Number seconds) ? Instant.ofEpochSecond(seconds.longValue())
+						: null);
 	}
 
 	public Caller caller() {

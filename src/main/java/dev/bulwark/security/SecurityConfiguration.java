@@ -1,5 +1,6 @@
 package dev.bulwark.security;
 
+import java.time.Clock;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,6 +18,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.util.StringUtils;
@@ -38,8 +40,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, CallerAuthenticationConverter callers, SecurityProblems problems,
-			OAuth2ResourceServerProperties resourceServerProperties)
-			throws Exception {
+			OAuth2ResourceServerProperties resourceServerProperties, StepUpPolicy stepUp) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			// The error dispatch only renders the status of a request that was already refused or failed.
 			.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
@@ -54,6 +55,8 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.PUT, "/orders/*/status").hasAnyRole(Roles.FULFILLMENT, Roles.ADMIN)
 			.requestMatchers(HttpMethod.DELETE, "/orders/*").hasRole(Roles.ADMIN)
 			.anyRequest().authenticated())
+			// How strongly and recently the caller authenticated: after the roles, so a missing role stays a 403.
+			.addFilterAfter(new StepUpFilter(stepUp, problems, Clock.systemUTC()), AuthorizationFilter.class)
 			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> jwt.jwtAuthenticationConverter(callers))
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems)
@@ -82,6 +85,11 @@ class SecurityConfiguration {
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
 		return http.build();
+	}
+
+	@Bean
+	StepUpPolicy stepUpPolicy(StepUpProperties properties) {
+		return new StepUpPolicy(properties);
 	}
 
 	@Bean

@@ -1,10 +1,13 @@
 package dev.bulwark.security;
 
 import java.io.IOException;
+import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -36,6 +39,10 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
 
 	private static final String INVALID_TOKEN = "The access token is invalid or has expired.";
 
+	/** The error this problem is: RFC 9470's, where it is defined. */
+	static final URI INSUFFICIENT_USER_AUTHENTICATION = URI
+		.create("https://www.rfc-editor.org/rfc/rfc9470.html#section-3");
+
 	private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
 
 	private final BearerTokenAccessDeniedHandler bearerAccessDenied = new BearerTokenAccessDeniedHandler();
@@ -64,6 +71,32 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
 			throws IOException {
 		this.bearerAccessDenied.handle(request, response, ex);
 		this.problems.write(request, response, HttpStatus.FORBIDDEN, "The access token does not allow this request.");
+	}
+
+	/**
+	 * RFC 9470, section 3: a valid token, but not from a strong or recent enough authentication. The challenge
+	 * tells the client what to ask the identity provider for; the problem says the same to a person.
+	 */
+	void stepUp(HttpServletRequest request, HttpServletResponse response, StepUpChallenge challenge)
+			throws IOException {
+		StringBuilder header = new StringBuilder("Bearer error=\"insufficient_user_authentication\"")
+			.append(", error_description=\"")
+			.append(challenge.description())
+			.append("\", acr_values=\"")
+			.append(challenge.acrValues())
+			.append('"');
+		if (challenge.maxAge() != null) {
+			header.append(", max_age=").append(challenge.maxAge().toSeconds());
+		}
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, header.toString());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, challenge.description());
+		problem.setType(INSUFFICIENT_USER_AUTHENTICATION);
+		problem.setTitle("Insufficient user authentication");
+		problem.setProperty("acr_values", challenge.acrValues());
+		if (challenge.maxAge() != null) {
+			problem.setProperty("max_age", challenge.maxAge().toSeconds());
+		}
+		this.problems.write(request, response, problem);
 	}
 
 	@Override

@@ -30,7 +30,15 @@ public class ProblemResponses {
 
 	public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
 			throws IOException {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		write(request, response, ProblemDetail.forStatusAndDetail(status, detail));
+	}
+
+	/**
+	 * Writes the problem with its status; its {@code instance} is the request's path.
+	 */
+	public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+			throws IOException {
+		HttpStatus status = HttpStatus.valueOf(problem.getStatus());
 		instance(request).ifPresent(problem::setInstance);
 		ProblemTypes.record(request, problem);
 		response.setStatus(status.value());

@@ -125,7 +125,9 @@ class AuditTrailIT extends ContractTest {
 
 	@Test
 	void nothingAtAnEndpointOutsideTheApiRoutesIsNotObjectProbing() {
-		ApiResponse response = this.api.get("/actuator/metrics/no.such.metric").token(this.tokens.user(DAVE)).send();
+		ApiResponse response = this.api.get("/actuator/metrics/no.such.metric")
+			.token(this.tokens.userWithMfa(DAVE))
+			.send();
 
 		assertThat(assertAudited(response, 404, "not-found").field("http.route"))
 			.isEqualTo("/actuator/metrics/{requiredMetricName}");

@@ -60,7 +60,7 @@ class OrderAuditIT extends ContractTest {
 	void deletionIsAuditedWithTheAdmin() {
 		String orderId = placeOrder(ALICE);
 
-		ApiResponse deleted = this.api.delete("/orders/" + orderId).token(this.tokens.user(DAVE)).send();
+		ApiResponse deleted = this.api.delete("/orders/" + orderId).token(this.tokens.userWithMfa(DAVE)).send();
 
 		assertThat(deleted.status()).isEqualTo(204);
 		assertThat(this.log.line(deleted.header("X-Request-Id"), "order-deleted").fields())

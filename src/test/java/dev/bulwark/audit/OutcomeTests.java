@@ -9,7 +9,9 @@ class OutcomeTests {
 
 	@ParameterizedTest
 	@CsvSource({ "200, true, true, allowed", "201, true, true, allowed", "204, true, true, allowed",
-			"401, false, false, unauthenticated", "403, true, true, forbidden", "403, true, false, forbidden",
+			"401, false, false, unauthenticated", "401, true, true, step-up-required",
+			"401, true, false, step-up-required",
+			"403, true, true, forbidden", "403, true, false, forbidden",
 			"404, true, true, not-found-for-caller", "404, true, false, not-found", "404, false, false, not-found",
 			"400, true, true, invalid", "400, false, false, invalid", "405, true, false, invalid",
 			"413, false, false, invalid", "415, true, true, invalid", "409, true, true, conflict",

@@ -79,13 +79,15 @@ class SecurityMetricsIT extends ContractTest {
 	private double count(String outcome, String reason) {
 		ApiResponse response = this.api.get("/actuator/metrics/bulwark.requests?tag=outcome:" + outcome + "&tag=reason:"
 				+ reason)
-			.token(this.tokens.user(DAVE))
+			.token(this.tokens.userWithMfa(DAVE))
 			.send();
 		return (response.status() == 404) ? 0 : statistic(response.json(), "COUNT");
 	}
 
 	private JsonNode metric(String nameAndTags) {
-		ApiResponse response = this.api.get("/actuator/metrics/" + nameAndTags).token(this.tokens.user(DAVE)).send();
+		ApiResponse response = this.api.get("/actuator/metrics/" + nameAndTags)
+			.token(this.tokens.userWithMfa(DAVE))
+			.send();
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		return response.json();
 	}

@@ -73,7 +73,7 @@ class OrderLifecycleIT extends ContractTest {
 		changeStatus(id, "SHIPPED");
 
 		assertThat(this.api.post("/orders/" + id + "/cancel").token(this.tokens.user(ALICE)).send().status()).isEqualTo(409);
-		assertThat(this.api.post("/orders/" + id + "/cancel").token(this.tokens.user(DAVE)).send().status()).isEqualTo(409);
+		assertThat(this.api.post("/orders/" + id + "/cancel").token(this.tokens.userWithMfa(DAVE)).send().status()).isEqualTo(409);
 		assertThat(changeStatus(id, "CANCELLED").status()).isEqualTo(409);
 	}
 
@@ -81,12 +81,13 @@ class OrderLifecycleIT extends ContractTest {
 	void adminDeletesOrder() {
 		String id = placeOrder(ALICE);
 
-		ApiResponse deleted = this.api.delete("/orders/" + id).token(this.tokens.user(DAVE)).send();
+		ApiResponse deleted = this.api.delete("/orders/" + id).token(this.tokens.userWithMfa(DAVE)).send();
 
 		assertThat(deleted.status()).isEqualTo(204);
 		assertThat(deleted.body()).isEmpty();
-		assertThat(this.api.get("/orders/" + id).token(this.tokens.user(DAVE)).send().status()).isEqualTo(404);
-		assertThat(this.api.delete("/orders/" + id).token(this.tokens.user(DAVE)).send().status()).isEqualTo(404);
+		assertThat(this.api.get("/orders/" + id).token(this.tokens.userWithMfa(DAVE)).send().status()).isEqualTo(404);
+		assertThat(this.api.delete("/orders/" + id).token(this.tokens.userWithMfa(DAVE)).send().status())
+			.isEqualTo(404);
 	}
 
 	@Test

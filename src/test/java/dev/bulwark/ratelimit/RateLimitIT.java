@@ -260,7 +260,7 @@ class RateLimitIT extends ContractTest {
 
 	private double rejections(String tier) {
 		ApiResponse metric = this.api.get("/actuator/metrics/bulwark.ratelimit.rejections?tag=tier:" + tier)
-			.token(this.tokens.user(DAVE))
+			.token(this.tokens.userWithMfa(DAVE))
 			.send();
 		// Before the first refusal of a tier, its counter does not exist yet.
 		return (metric.status() == 404) ? 0 : metric.json().get("measurements").get(0).get("value").asDouble();
@@ -271,7 +271,7 @@ class RateLimitIT extends ContractTest {
 	 */
 	private double verifications() {
 		ApiResponse metric = this.api.get("/actuator/metrics/bulwark.jwt.verifications")
-			.token(this.tokens.user(DAVE))
+			.token(this.tokens.userWithMfa(DAVE))
 			.from("198.51.100.200")
 			.send();
 		assertThat(metric.status()).as(metric.toString()).isEqualTo(200);

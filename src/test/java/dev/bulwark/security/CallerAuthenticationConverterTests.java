@@ -21,11 +21,23 @@ class CallerAuthenticationConverterTests {
 
 		Caller caller = converter.convert(jwt(Map.of("sub", "f1c2", "preferred_username", "alice", "azp", "bulwark-web",
 				"resource_access", Map.of("bulwark-api", Map.of("roles", List.of("customer"))), "realm_access",
-				Map.of("roles", List.of("admin")), "scope", "openid email")))
+				Map.of("roles", List.of("admin")), "scope", "openid email", "acr", "mfa", "auth_time", 1796040053L)))
 			.caller();
 
 		assertThat(caller).isEqualTo(new Caller("f1c2", "alice", "bulwark-web", Set.of("customer"),
-				Set.of("openid", "email"), "gold", "033f6d14935a222725c64bd06983b67e"));
+				Set.of("openid", "email"), "gold", "033f6d14935a222725c64bd06983b67e", "mfa",
+				Instant.ofEpochSecond(1796040053L)));
+	}
+
+	@Test
+	void serviceAccountHasNoAuthenticationLevel() {
+		Caller caller = new CallerAuthenticationConverter(new KeycloakAuthoritiesConverter("bulwark-api"),
+				(token, roles) -> CallerTiers.DEFAULT)
+			.convert(jwt(Map.of("sub", "sa", "azp", "bulwark-reporting")))
+			.caller();
+
+		assertThat(caller.acr()).isNull();
+		assertThat(caller.authTime()).isNull();
 	}
 
 	@Test

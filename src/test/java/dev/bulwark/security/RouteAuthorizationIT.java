@@ -55,8 +55,9 @@ class RouteAuthorizationIT extends ContractTest {
 			call.json("{\"status\":\"CONFIRMED\"}");
 		}
 		if (!caller.equals(ANONYMOUS)) {
+			// People signed in as strongly as any route asks: how strongly is StepUpIT's matter, roles are this one's.
 			call.token(caller.equals(REPORTING) || caller.equals(METRICS) ? this.tokens.client(caller)
-					: this.tokens.user(caller));
+					: this.tokens.userWithMfa(caller));
 		}
 
 		ApiResponse response = call.send();

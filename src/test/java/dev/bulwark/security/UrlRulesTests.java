@@ -35,7 +35,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * any rule fails a row. ({@code FunctionMethodSecurityIT} proves the other layer alone.)
  */
 @WebMvcTest(includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-		pattern = { "dev\\.bulwark\\.security\\.(SecurityConfiguration|SecurityProblems|ApiSecurityProperties)",
+		pattern = { "dev\\.bulwark\\.security\\.(SecurityConfiguration|SecurityProblems)",
+				"dev\\.bulwark\\.security\\.(ApiSecurityProperties|StepUpProperties)",
 				"dev\\.bulwark\\.web\\..*" }))
 @Import(UrlRulesTests.StubRoutes.class)
 @TestPropertySource(properties = "spring.security.oauth2.resourceserver.jwt.issuer-uri=https://issuer.invalid/realms/test")

@@ -34,10 +34,14 @@ public class LocalRunReport implements ApplicationListener<ApplicationReadyEvent
 		out.println("curl -i " + api + "/orders -H \"Authorization: Bearer $CAROL\"");
 		out.println("curl -i -X PUT " + api + "/orders/<id>/status -H \"Authorization: Bearer $CAROL\" -H 'Content-Type: application/json' -d '{\"status\":\"CONFIRMED\"}'");
 		out.println();
-		out.println("# dave (admin) deletes an order and reads metrics");
+		out.println("# dave (admin) signed in with password and one-time code, as staff always do: deleting needs more,");
+		out.println("# so the API answers 401 insufficient_user_authentication with acr_values=\"mfa\" (RFC 9470)");
 		out.println("export DAVE=" + tokens.user("dave"));
 		out.println("curl -i -X DELETE " + api + "/orders/<id> -H \"Authorization: Bearer $DAVE\"");
-		out.println("curl -i " + api + "/actuator/metrics -H \"Authorization: Bearer $DAVE\"");
+		out.println("# signed in again asking for acr_values=mfa: dave deletes an order and reads metrics");
+		out.println("export DAVE_MFA=" + tokens.userWithMfa("dave"));
+		out.println("curl -i -X DELETE " + api + "/orders/<id> -H \"Authorization: Bearer $DAVE_MFA\"");
+		out.println("curl -i " + api + "/actuator/metrics -H \"Authorization: Bearer $DAVE_MFA\"");
 		out.println();
 		out.println("# the reporting service account (client credentials) reads every order");
 		out.println("export REPORTING=" + tokens.client(DevRealm.REPORTING_CLIENT));

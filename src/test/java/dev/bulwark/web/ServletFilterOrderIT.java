@@ -60,6 +60,8 @@ class ServletFilterOrderIT extends ApiIntegrationTest {
 			.isEqualTo(filters.indexOf("BearerTokenAuthenticationFilter"));
 		assertThat(filters.indexOf("ClientRateLimitFilter") - 1)
 			.isEqualTo(filters.indexOf("BearerTokenAuthenticationFilter"));
+		// The step-up check comes after the URL rules, so that a missing role is a 403, never a step-up challenge.
+		assertThat(filters).endsWith("AuthorizationFilter", "StepUpFilter");
 	}
 
 }

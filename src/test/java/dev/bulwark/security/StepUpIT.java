@@ -1,0 +1,151 @@
+package dev.bulwark.security;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import dev.bulwark.support.ApiResponse;
+import dev.bulwark.support.AuditLog;
+import dev.bulwark.support.ContractTest;
+import dev.bulwark.support.DevRealm;
+import dev.bulwark.support.RealmSigner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Step-up authentication (RFC 9470) in both runtimes, with real Keycloak tokens: deleting an order and the
+ * actuator need a sign-in with the second factor ({@code acr=mfa}) in the last five minutes; a token that falls
+ * short gets a 401 that tells the client exactly what to ask Keycloak for.
+ */
+class StepUpIT extends ContractTest {
+
+	private static final String CHALLENGE = "Bearer error=\"insufficient_user_authentication\", error_description=\"";
+
+	@Test
+	void adminSignedInWithPasswordIsToldToStepUpBeforeDeleting() {
+		String order = placeOrder(ALICE);
+
+		ApiResponse response = this.api.delete("/orders/" + order).token(this.tokens.user(DAVE)).send();
+
+		assertChallenge(response, "mfa", null);
+		assertThat(this.api.get("/orders/" + order).token(this.tokens.user(DAVE)).send().status())
+			.as("nothing was deleted")
+			.isEqualTo(200);
+	}
+
+	@Test
+	void adminSignedInWithTheSecondFactorDeletes() {
+		String order = placeOrder(ALICE);
+
+		ApiResponse response = this.api.delete("/orders/" + order).token(this.tokens.userWithMfa(DAVE)).send();
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(204);
+	}
+
+	@Test
+	void secondFactorLongAgoIsToldToSignInAgainWithinFiveMinutes() {
+		String order = placeOrder(ALICE);
+		String stale = RealmSigner.shared().sign(admin(Instant.now().minus(Duration.ofMinutes(10)), "mfa"));
+
+		ApiResponse response = this.api.delete("/orders/" + order).token(stale).send();
+
+		assertChallenge(response, "mfa", 300);
+	}
+
+	@Test
+	void passwordSignInLongAgoIsToldBothAtOnce() {
+		String stale = RealmSigner.shared().sign(admin(Instant.now().minus(Duration.ofHours(2)), "password"));
+
+		ApiResponse response = this.api.get("/actuator/metrics").token(stale).send();
+
+		assertChallenge(response, "mfa", 300);
+	}
+
+	@Test
+	void actuatorButHealthAndTheScrapeEndpointNeedsTheSecondFactor() {
+		assertChallenge(this.api.get("/actuator/metrics").token(this.tokens.user(DAVE)).send(), "mfa", null);
+		assertChallenge(this.api.get("/actuator/info").token(this.tokens.user(DAVE)).send(), "mfa", null);
+		assertThat(this.api.get("/actuator/metrics").token(this.tokens.userWithMfa(DAVE)).send().status())
+			.isEqualTo(200);
+		assertThat(this.api.get("/actuator/health").token(this.tokens.user(DAVE)).send().status()).isEqualTo(200);
+		assertThat(this.api.get("/actuator/prometheus").token(this.tokens.client(DevRealm.METRICS_CLIENT)).send()
+			.status()).isEqualTo(200);
+	}
+
+	@Test
+	void callerWithoutTheRoleIsRefusedNotToldToStepUp() {
+		String order = placeOrder(ALICE);
+
+		ApiResponse response = this.api.delete("/orders/" + order).token(this.tokens.userWithMfa(ALICE)).send();
+
+		assertThat(response.status()).isEqualTo(403);
+		assertThat(response.header("WWW-Authenticate")).startsWith("Bearer error=\"insufficient_scope\"");
+	}
+
+	/**
+	 * A client-credentials token carries no {@code acr} and no {@code auth_time}: even with the admin role (signed
+	 * with the realm's key, as Keycloak would issue it to a service account given that role), it never passes.
+	 */
+	@Test
+	void serviceAccountCanNeverStepUp() {
+		String order = placeOrder(ALICE);
+		String serviceAccount = RealmSigner.shared()
+			.sign(RealmSigner.shared()
+				.customerClaims(UUID.randomUUID().toString())
+				.claim("azp", DevRealm.REPORTING_CLIENT)
+				.claim("resource_access", Map.of("bulwark-api", Map.of("roles", List.of("admin"))))
+				.build());
+
+		ApiResponse response = this.api.delete("/orders/" + order).token(serviceAccount).send();
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(401);
+		assertThat(response.header("WWW-Authenticate")).startsWith(CHALLENGE);
+	}
+
+	@Test
+	void operationsWithoutARuleNeedNoMoreThanBefore() {
+		assertThat(this.api.get("/orders").token(this.tokens.user(DAVE)).send().status()).isEqualTo(200);
+		assertThat(this.api.get("/me").token(this.tokens.user(CAROL)).send().status()).isEqualTo(200);
+	}
+
+	@Test
+	void challengeIsAuditedAsStepUpRequired() {
+		ApiResponse response = this.api.get("/actuator/metrics").token(this.tokens.user(DAVE)).send();
+
+		assertThat(AuditLog.shared().line(response.header("X-Request-Id")).fields())
+			.containsEntry("bulwark.outcome", "step-up-required")
+			.containsEntry("bulwark.problem.type", "https://www.rfc-editor.org/rfc/rfc9470.html#section-3");
+	}
+
+	/**
+	 * RFC 9470, section 3: the 401, the challenge with {@code acr_values} (and {@code max_age} when the sign-in
+	 * is too old), and a problem of its own type saying the same.
+	 */
+	private static void assertChallenge(ApiResponse response, String acrValues, @Nullable Integer maxAge) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(401);
+		String expectedEnd = "acr_values=\"" + acrValues + "\"" + ((maxAge != null) ? ", max_age=" + maxAge : "");
+		assertThat(response.header("WWW-Authenticate")).startsWith(CHALLENGE).endsWith(expectedEnd);
+		assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+		assertThat(response.json().get("type").asString())
+			.isEqualTo("https://www.rfc-editor.org/rfc/rfc9470.html#section-3");
+		assertThat(response.json().get("status").asInt()).isEqualTo(401);
+		assertThat(response.json().get("acr_values").asString()).isEqualTo(acrValues);
+		assertThat(response.json().has("max_age")).isEqualTo(maxAge != null);
+	}
+
+	private static JWTClaimsSet admin(Instant authTime, String acr) {
+		return RealmSigner.shared()
+			.customerClaims(UUID.randomUUID().toString())
+			.claim("resource_access", Map.of("bulwark-api", Map.of("roles", List.of("admin"))))
+			.claim("acr", acr)
+			.claim("auth_time", authTime.getEpochSecond())
+			.build();
+	}
+
+}
