@@ -1,5 +1,6 @@
 package dev.bulwark.order;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,6 +22,7 @@ import dev.bulwark.order.OrderRepository.IdempotencyKey;
 import dev.bulwark.order.OrderRepository.IdempotentInsert;
 import dev.bulwark.security.Caller;
 import dev.bulwark.security.Callers;
+import dev.bulwark.security.StepUpPolicy;
 import dev.bulwark.security.CanCancelOrders;
 import dev.bulwark.security.CanReadOrders;
 import dev.bulwark.security.IsAdmin;
@@ -43,6 +45,8 @@ public class OrderService {
 
 	private final Callers callers;
 
+	private final StepUpPolicy stepUp;
+
 	private final JsonMapper jsonMapper;
 
 	private final OrderExpiryProperties expiry;
@@ -51,9 +55,10 @@ public class OrderService {
 
 	private final ApplicationEventPublisher events;
 
-	OrderService(OrderRepository orders, Catalog catalog, Callers callers, JsonMapper jsonMapper,
+	OrderService(OrderRepository orders, Catalog catalog, Callers callers, StepUpPolicy stepUp, JsonMapper jsonMapper,
 			OrderExpiryProperties expiry, Clock clock, ApplicationEventPublisher events) {
 		this.orders = orders;
+		this.stepUp = stepUp;
 		this.catalog = catalog;
 		this.callers = callers;
 		this.jsonMapper = jsonMapper;
@@ -67,9 +72,12 @@ public class OrderService {
 			@Pattern(regexp = "[\\x21-\\x7E]{1,255}", message = "must be 1 to 255 visible ASCII characters") @Nullable String idempotencyKey) {
 		Caller caller = this.callers.current();
 		List<OrderLine> lines = this.catalog.price(request.items());
+		BigDecimal total = this.catalog.total(lines);
 		Instant now = this.clock.instant();
-		Order order = new Order(UUID.randomUUID().toString(), caller.subject(), OrderStatus.PENDING, lines,
-				this.catalog.total(lines), this.catalog.currency(), request.shippingAddress(), request.note(), now, now, 0);
+		// Before anything is stored or replayed: a large order needs a strong, recent sign-in however it is asked for.
+		this.stepUp.checkOrderTotal(total, caller, now);
+		Order order = new Order(UUID.randomUUID().toString(), caller.subject(), OrderStatus.PENDING, lines, total,
+				this.catalog.currency(), request.shippingAddress(), request.note(), now, now, 0);
 		if (idempotencyKey == null) {
 			this.orders.insert(order);
 			return placed(order, caller, false);

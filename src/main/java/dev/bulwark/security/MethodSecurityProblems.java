@@ -27,6 +27,12 @@ class MethodSecurityProblems {
 	}
 
 	@ExceptionHandler
+	void handleStepUpRequired(StepUpRequiredException ex, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		this.problems.stepUp(request, response, ex.challenge());
+	}
+
+	@ExceptionHandler
 	void handleAccessDenied(AccessDeniedException ex, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
 		this.problems.handle(request, response, ex);

@@ -88,11 +88,6 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	StepUpPolicy stepUpPolicy(StepUpProperties properties) {
-		return new StepUpPolicy(properties);
-	}
-
-	@Bean
 	CallerAuthenticationConverter callerAuthenticationConverter(ApiSecurityProperties properties,
 			ObjectProvider<CallerTiers> tiers) {
 		return new CallerAuthenticationConverter(new KeycloakAuthoritiesConverter(properties.resourceClient()),

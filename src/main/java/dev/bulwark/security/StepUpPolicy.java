@@ -1,5 +1,6 @@
 package dev.bulwark.security;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,8 +23,11 @@ public final class StepUpPolicy {
 
 	private final List<Rule> rules;
 
+	private final StepUpProperties.LargeOrder largeOrder;
+
 	public StepUpPolicy(StepUpProperties properties) {
 		this.levels = Map.copyOf(properties.acrLevels());
+		this.largeOrder = properties.largeOrder();
 		this.rules = properties.routes()
 			.stream()
 			.map(route -> new Rule(PathPatternRequestMatcher.withDefaults()
@@ -43,15 +47,28 @@ public final class StepUpPolicy {
 	}
 
 	/**
+	 * Refuses a large order of a caller who did not sign in strongly or recently enough for it.
+	 * @throws StepUpRequiredException with the challenge, when the total is over the limit and the caller falls
+	 * short
+	 */
+	public void checkOrderTotal(BigDecimal total, Caller caller, Instant now) {
+		if (total.compareTo(this.largeOrder.above()) > 0) {
+			challenge(this.largeOrder.acr(), this.largeOrder.maxAge(), caller, now).ifPresent(challenge -> {
+				throw new StepUpRequiredException(challenge);
+			});
+		}
+	}
+
+	/**
 	 * What the caller lacks for the requirement: nothing, or the challenge that says what to do. A caller with no
 	 * {@code acr} (a service account) has no level, and so never meets a requirement.
 	 */
 	public Optional<StepUpChallenge> challenge(StepUpProperties.Route requirement, Caller caller, Instant now) {
 		String acr = requirement.acr();
-		if (acr == null) {
-			return Optional.empty();
-		}
-		Duration maxAge = requirement.maxAge();
+		return (acr != null) ? challenge(acr, requirement.maxAge(), caller, now) : Optional.empty();
+	}
+
+	private Optional<StepUpChallenge> challenge(String acr, @Nullable Duration maxAge, Caller caller, Instant now) {
 		boolean tooOld = maxAge != null
 				&& (caller.authTime() == null || caller.authTime().plus(maxAge).isBefore(now));
 		if (levelOf(caller.acr()) < this.levels.get(acr)) {

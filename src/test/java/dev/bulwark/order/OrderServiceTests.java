@@ -33,6 +33,9 @@ import dev.bulwark.security.CallerAuthentication;
 import dev.bulwark.security.CallerTiers;
 import dev.bulwark.security.Callers;
 import dev.bulwark.security.Roles;
+import dev.bulwark.security.StepUpPolicy;
+import dev.bulwark.security.StepUpProperties;
+import dev.bulwark.security.StepUpRequiredException;
 import dev.bulwark.security.SystemPrincipal;
 import dev.bulwark.support.TestJson;
 
@@ -67,6 +70,11 @@ class OrderServiceTests {
 			"Lisbon", "1000-001", "PT");
 
 	/** Prices configured without their minor units, as a catalog may be; orders must still carry them. */
+	/** Orders over 500 need a sign-in with the second factor, as configured. */
+	private static final StepUpPolicy STEP_UP = new StepUpPolicy(new StepUpProperties(
+			Map.of("password", 1, "mfa", 2), List.of(),
+			new StepUpProperties.LargeOrder(new BigDecimal("500.00"), "mfa", null)));
+
 	private static final Catalog CATALOG = new Catalog(new CatalogProperties("EUR",
 			List.of(new Product("BLW-MUG", "Bulwark mug", new BigDecimal("12.5")),
 					new Product("BLW-STICKERS", "Sticker pack", new BigDecimal("3.2")),
@@ -81,6 +89,30 @@ class OrderServiceTests {
 	@AfterEach
 	void signOut() {
 		SecurityContextHolder.clearContext();
+	}
+
+	@Test
+	void orderOverTheLimitNeedsASignInWithTheSecondFactor() {
+		signIn(ALICE, Roles.CUSTOMER);
+
+		assertThatExceptionOfType(StepUpRequiredException.class).isThrownBy(() -> this.orders.place(mugs(41), "big"))
+			.satisfies(refused -> assertThat(refused.challenge().acrValues()).isEqualTo("mfa"));
+		assertThat(this.repository.findByCustomer(ALICE, 10, null).items()).isEmpty();
+		assertThat(this.events).isEmpty();
+	}
+
+	@Test
+	void orderOverTheLimitIsPlacedAfterASignInWithTheSecondFactor() {
+		signInWithMfa(ALICE, Roles.CUSTOMER);
+
+		assertThat(this.orders.place(mugs(41), null).order().total()).isEqualTo(new BigDecimal("512.50"));
+	}
+
+	@Test
+	void orderAtTheLimitNeedsNothingMore() {
+		signIn(ALICE, Roles.CUSTOMER);
+
+		assertThat(this.orders.place(mugs(40), null).order().total()).isEqualTo(new BigDecimal("500.00"));
 	}
 
 	@Test
@@ -491,7 +523,7 @@ class OrderServiceTests {
 	}
 
 	private static OrderService service(OrderRepository repository, ApplicationEventPublisher events) {
-		return new OrderService(repository, CATALOG, new Callers(), TestJson.MAPPER,
+		return new OrderService(repository, CATALOG, new Callers(), STEP_UP, TestJson.MAPPER,
 				new OrderExpiryProperties(MAX_PENDING_AGE, MAX_ORDERS_PER_RUN), Clock.fixed(NOW, ZoneOffset.UTC),
 				events);
 	}
@@ -501,10 +533,19 @@ class OrderServiceTests {
 	 * roles.
 	 */
 	private static void signIn(String subject, String... roles) {
+		signIn(Map.of("acr", "password"), subject, roles);
+	}
+
+	private static void signInWithMfa(String subject, String... roles) {
+		signIn(Map.of("acr", "mfa", "auth_time", NOW.getEpochSecond()), subject, roles);
+	}
+
+	private static void signIn(Map<String, Object> authentication, String subject, String... roles) {
 		Jwt jwt = Jwt.withTokenValue("token")
 			.header("alg", "RS256")
 			.subject(subject)
 			.claim("azp", "bulwark-web")
+			.claims(claims -> claims.putAll(authentication))
 			.issuedAt(NOW)
 			.expiresAt(NOW.plus(Duration.ofMinutes(5)))
 			.build();
@@ -513,6 +554,10 @@ class OrderServiceTests {
 			.toList();
 		SecurityContextHolder.getContext()
 			.setAuthentication(new CallerAuthentication(jwt, authorities, (token, tokenRoles) -> CallerTiers.DEFAULT));
+	}
+
+	private static PlaceOrder mugs(int quantity) {
+		return new PlaceOrder(List.of(new PlaceOrder.Item("BLW-MUG", quantity)), ADDRESS, null);
 	}
 
 	private static PlaceOrder mugsAndStickers(@Nullable String note) {

@@ -29,7 +29,9 @@ class StepUpDocumentationTests {
 
 	@Test
 	void readmeRouteTableShowsThePolicyOfEveryRoute() throws IOException {
-		StepUpPolicy policy = new StepUpPolicy(configuredPolicy());
+		StepUpProperties configured = configuredPolicy();
+		StepUpPolicy policy = new StepUpPolicy(configured);
+		StepUpProperties.LargeOrder largeOrder = configured.largeOrder();
 		List<String> readme = Files.readAllLines(Path.of("README.md"));
 
 		int rows = 0;
@@ -43,6 +45,9 @@ class StepUpDocumentationTests {
 							+ ((requirement.maxAge() != null) ? ", within " + requirement.maxAge().toSeconds() + " s"
 									: ""))
 					.orElse("any");
+				if (line.startsWith("| `POST /orders` ")) {
+					required += "; `" + largeOrder.acr() + "` for a total over " + largeOrder.above().toPlainString();
+				}
 				assertThat(documented).as(line).isEqualTo(required);
 				rows++;
 			}

@@ -109,6 +109,33 @@ class StepUpIT extends ContractTest {
 	}
 
 	@Test
+	void largeOrderOfAPasswordSignInIsToldToStepUpAndNothingIsStored() {
+		String key = UUID.randomUUID().toString();
+
+		ApiResponse refused = this.api.post("/orders")
+			.token(this.tokens.user(BOB))
+			.header("Idempotency-Key", key)
+			.json(largeOrder())
+			.send();
+		ApiResponse placed = this.api.post("/orders")
+			.token(this.tokens.userWithMfa(BOB))
+			.header("Idempotency-Key", key)
+			.json(largeOrder())
+			.send();
+
+		assertChallenge(refused, "mfa", null);
+		assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+		assertThat(placed.header("Idempotent-Replayed")).as("the refused attempt stored nothing").isNull();
+		assertThat(placed.json().get("total").decimalValue()).isEqualByComparingTo("512.50");
+	}
+
+	@Test
+	void ordinaryOrderNeedsNoMoreThanAPassword() {
+		assertThat(this.api.post("/orders").token(this.tokens.user(BOB)).json(orderJson()).send().status())
+			.isEqualTo(201);
+	}
+
+	@Test
 	void operationsWithoutARuleNeedNoMoreThanBefore() {
 		assertThat(this.api.get("/orders").token(this.tokens.user(DAVE)).send().status()).isEqualTo(200);
 		assertThat(this.api.get("/me").token(this.tokens.user(CAROL)).send().status()).isEqualTo(200);
@@ -137,6 +164,12 @@ class StepUpIT extends ContractTest {
 		assertThat(response.json().get("status").asInt()).isEqualTo(401);
 		assertThat(response.json().get("acr_values").asString()).isEqualTo(acrValues);
 		assertThat(response.json().has("max_age")).isEqualTo(maxAge != null);
+	}
+
+	/** 41 mugs at 12.50: 512.50, over the 500.00 the policy sets. */
+	private static String largeOrder() {
+		return orderJson().replace("{\"sku\":\"BLW-MUG\",\"quantity\":2},{\"sku\":\"BLW-STICKERS\",\"quantity\":1}",
+				"{\"sku\":\"BLW-MUG\",\"quantity\":41}");
 	}
 
 	private static JWTClaimsSet admin(Instant authTime, String acr) {

@@ -1,5 +1,6 @@
 package dev.bulwark.security;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +29,8 @@ class StepUpPolicyTests {
 			List.of(new StepUpProperties.Route("DELETE", "/orders/*", "mfa", FIVE_MINUTES),
 					new StepUpProperties.Route(null, "/actuator/health/**", null, null),
 					new StepUpProperties.Route(null, "/actuator/prometheus", null, null),
-					new StepUpProperties.Route(null, "/actuator/**", "mfa", FIVE_MINUTES))));
+					new StepUpProperties.Route(null, "/actuator/**", "mfa", FIVE_MINUTES)),
+			new StepUpProperties.LargeOrder(new BigDecimal("500.00"), "mfa", null)));
 
 	@ParameterizedTest(name = "{0} {1} needs {2}")
 	@CsvSource({ "DELETE, /orders/7b0c, mfa", "GET, /orders/7b0c, -", "POST, /orders, -", "GET, /orders, -",
@@ -83,8 +85,11 @@ class StepUpPolicyTests {
 
 	@Test
 	void everyRuleMustNameAKnownAcr() {
+		StepUpProperties.LargeOrder largeOrder = new StepUpProperties.LargeOrder(BigDecimal.TEN, "password", null);
 		assertThat(new StepUpProperties(Map.of("password", 1),
-				List.of(new StepUpProperties.Route(null, "/x", "mfa", null))).isEveryAcrKnown()).isFalse();
+				List.of(new StepUpProperties.Route(null, "/x", "mfa", null)), largeOrder).isEveryAcrKnown()).isFalse();
+		assertThat(new StepUpProperties(Map.of("password", 1), List.of(),
+				new StepUpProperties.LargeOrder(BigDecimal.TEN, "mfa", null)).isEveryAcrKnown()).isFalse();
 	}
 
 	private Optional<StepUpChallenge> challenge(Caller caller) {

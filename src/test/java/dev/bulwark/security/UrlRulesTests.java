@@ -36,7 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @WebMvcTest(includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 		pattern = { "dev\\.bulwark\\.security\\.(SecurityConfiguration|SecurityProblems)",
-				"dev\\.bulwark\\.security\\.(ApiSecurityProperties|StepUpProperties)",
+				"dev\\.bulwark\\.security\\.(ApiSecurityProperties|StepUpProperties|MethodSecurityConfiguration)",
 				"dev\\.bulwark\\.web\\..*" }))
 @Import(UrlRulesTests.StubRoutes.class)
 @TestPropertySource(properties = "spring.security.oauth2.resourceserver.jwt.issuer-uri=https://issuer.invalid/realms/test")
