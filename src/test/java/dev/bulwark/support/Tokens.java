@@ -124,7 +124,11 @@ public final class Tokens {
 		page = submit(page, PASSWORD_FORM, cookies,
 				Map.of("username", username, "password", person.password(), "credentialId", ""));
 		if (page.statusCode() == 200 && request.otp()) {
-			page = submit(page, OTP_FORM, cookies, Map.of("otp", nextCode(person)));
+			long step = nextStep(person);
+			page = submit(page, OTP_FORM, cookies, Map.of("otp", Totp.code(person.otpSecret(), step)));
+			if (page.statusCode() == 302) {
+				used(person, step);
+			}
 		}
 		if (page.statusCode() != 302) {
 			throw new IllegalStateException("Sign-in of " + username + " did not finish: " + page.body());
@@ -155,19 +159,27 @@ public final class Tokens {
 	}
 
 	/**
-	 * The user's next one-time code: Keycloak accepts the codes of the previous, current and next 30-second step,
-	 * each once, so a user signing in often within a step gets the next unused one, and waits only when all
-	 * three are spent.
+	 * The time step of the user's next one-time code: Keycloak accepts the codes of the previous, current and next
+	 * 30-second step, each once, so a user signing in often within a step gets the next unused one, and waits
+	 * only when all three are spent.
 	 */
-	private String nextCode(Person person) {
+	private long nextStep(Person person) {
 		synchronized (this.lastStep) {
-			long now = Totp.step(Instant.now());
-			long step = Math.max(now - 1, this.lastStep.getOrDefault(person.username(), Long.MIN_VALUE) + 1);
+			long step = Math.max(Totp.step(Instant.now()) - 1,
+					this.lastStep.getOrDefault(person.username(), Long.MIN_VALUE) + 1);
 			while (step > Totp.step(Instant.now()) + 1) {
 				sleep(Duration.ofSeconds(1));
 			}
-			this.lastStep.put(person.username(), step);
-			return Totp.code(person.otpSecret(), step);
+			return step;
+		}
+	}
+
+	/**
+	 * Keycloak took the code of this step: it will not take it again.
+	 */
+	private void used(Person person, long step) {
+		synchronized (this.lastStep) {
+			this.lastStep.merge(person.username(), step, Math::max);
 		}
 	}
 
