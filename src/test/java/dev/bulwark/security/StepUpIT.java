@@ -2,19 +2,27 @@ package dev.bulwark.security;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import dev.bulwark.support.ApiResponse;
 import dev.bulwark.support.AuditLog;
 import dev.bulwark.support.ContractTest;
 import dev.bulwark.support.DevRealm;
 import dev.bulwark.support.RealmSigner;
+import dev.bulwark.support.TestJson;
+import dev.bulwark.support.Tokens;
+import dev.bulwark.support.Tokens.SignIn;
+import dev.bulwark.support.Tokens.SignedIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StepUpIT extends ContractTest {
 
 	private static final String CHALLENGE = "Bearer error=\"insufficient_user_authentication\", error_description=\"";
+
+	private static final Pattern ACR_VALUES = Pattern.compile("acr_values=\"([^\"]+)\"");
 
 	@Test
 	void adminSignedInWithPasswordIsToldToStepUpBeforeDeleting() {
@@ -108,6 +118,30 @@ class StepUpIT extends ContractTest {
 		assertThat(response.header("WWW-Authenticate")).startsWith(CHALLENGE);
 	}
 
+	/**
+	 * The whole round as a client makes it: alice signs in with her password, her large order is refused with the
+	 * challenge, her client asks Keycloak again with the challenge's {@code acr_values} in the same browser
+	 * session, Keycloak asks for the one-time code only, and the new token places the order.
+	 */
+	@Test
+	void customerStepsUpInHerSessionWhenTheApiAsksAndThenPlacesTheLargeOrder() {
+		Tokens.Browser browser = this.tokens.browser(ALICE);
+		SignedIn password = browser.signIn(SignIn.withPassword());
+
+		ApiResponse refused = this.api.post("/orders").token(accessToken(password)).json(largeOrder()).send();
+		Matcher asked = ACR_VALUES.matcher(refused.header("WWW-Authenticate"));
+		assertThat(asked.find()).as(refused.toString()).isTrue();
+		SignedIn steppedUp = browser.signIn(new SignIn(asked.group(1), null, true));
+		ApiResponse placed = this.api.post("/orders").token(accessToken(steppedUp)).json(largeOrder()).send();
+
+		assertThat(password.forms()).containsExactly("password");
+		assertThat(refused.status()).isEqualTo(401);
+		assertThat(steppedUp.forms()).as("the session had the password: only the code is asked for")
+			.containsExactly("otp");
+		assertThat(claims(steppedUp).get("acr").asString()).isEqualTo("mfa");
+		assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+	}
+
 	@Test
 	void largeOrderOfAPasswordSignInIsToldToStepUpAndNothingIsStored() {
 		String key = UUID.randomUUID().toString();
@@ -164,6 +198,14 @@ class StepUpIT extends ContractTest {
 		assertThat(response.json().get("status").asInt()).isEqualTo(401);
 		assertThat(response.json().get("acr_values").asString()).isEqualTo(acrValues);
 		assertThat(response.json().has("max_age")).isEqualTo(maxAge != null);
+	}
+
+	private static String accessToken(SignedIn signedIn) {
+		return signedIn.tokens().get("access_token").asString();
+	}
+
+	private static JsonNode claims(SignedIn signedIn) {
+		return TestJson.MAPPER.readTree(Base64.getUrlDecoder().decode(accessToken(signedIn).split("\\.")[1]));
 	}
 
 	/** 41 mugs at 12.50: 512.50, over the 500.00 the policy sets. */

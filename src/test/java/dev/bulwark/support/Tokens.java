@@ -10,9 +10,11 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -98,48 +100,105 @@ public final class Tokens {
 	 * Signs in as somebody who is not one of the dev realm's own users (or with credentials of one's own).
 	 */
 	public JsonNode signIn(Person person, SignIn request) {
-		String username = person.username();
-		String verifier = randomToken();
-		String state = randomToken();
-		UriComponentsBuilder authorize = UriComponentsBuilder
-			.fromUriString(this.keycloak.issuer(DevRealm.NAME) + "/protocol/openid-connect/auth")
-			.queryParam("client_id", DevRealm.WEB_CLIENT)
-			.queryParam("response_type", "code")
-			.queryParam("scope", "openid")
-			.queryParam("redirect_uri", DevRealm.WEB_REDIRECT_URI)
-			.queryParam("state", state)
-			.queryParam("nonce", randomToken())
-			.queryParam("code_challenge", challenge(verifier))
-			.queryParam("code_challenge_method", "S256");
-		if (request.acrValues() != null) {
-			authorize.queryParam("acr_values", request.acrValues());
+		return browser(person).signIn(request).tokens();
+	}
+
+	/**
+	 * A browser of the person's at Keycloak: its cookies carry the single sign-on session from one sign-in to the
+	 * next, as a real one does, so that a later sign-in asks only for what the session lacks.
+	 */
+	public Browser browser(String username) {
+		return browser(new Person(username, DevRealm.password(username), DevRealm.otpSecret(username)));
+	}
+
+	public Browser browser(Person person) {
+		return new Browser(person);
+	}
+
+	/**
+	 * What a sign-in gave: the token response, and the forms Keycloak asked to be filled ({@code password},
+	 * {@code otp}) on the way.
+	 */
+	public record SignedIn(JsonNode tokens, List<String> forms) {
+	}
+
+	public final class Browser {
+
+		private final Person person;
+
+		private final Map<String, String> cookies = new LinkedHashMap<>();
+
+		private Browser(Person person) {
+			this.person = person;
 		}
-		if (request.maxAge() != null) {
-			authorize.queryParam("max_age", request.maxAge().toSeconds());
-		}
-		Map<String, String> cookies = new LinkedHashMap<>();
-		HttpResponse<String> page = Http
-			.send(HttpRequest.newBuilder(authorize.encode().build().toUri()).GET().build(), 200);
-		keep(cookies, page.headers());
-		page = submit(page, PASSWORD_FORM, cookies,
-				Map.of("username", username, "password", person.password(), "credentialId", ""));
-		if (page.statusCode() == 200 && request.otp()) {
-			long step = nextStep(person);
-			page = submit(page, OTP_FORM, cookies, Map.of("otp", Totp.code(person.otpSecret(), step)));
-			if (page.statusCode() == 302) {
-				used(person, step);
+
+		/**
+		 * Starts an authorization request (code flow, PKCE) and answers each form Keycloak shows: the password,
+		 * and the one-time code when it is asked for (one the user has not used yet, as Keycloak takes each code
+		 * once).
+		 */
+		public SignedIn signIn(SignIn request) {
+			String verifier = randomToken();
+			String state = randomToken();
+			UriComponentsBuilder authorize = UriComponentsBuilder
+				.fromUriString(Tokens.this.keycloak.issuer(DevRealm.NAME) + "/protocol/openid-connect/auth")
+				.queryParam("client_id", DevRealm.WEB_CLIENT)
+				.queryParam("response_type", "code")
+				.queryParam("scope", "openid")
+				.queryParam("redirect_uri", DevRealm.WEB_REDIRECT_URI)
+				.queryParam("state", state)
+				.queryParam("nonce", randomToken())
+				.queryParam("code_challenge", challenge(verifier))
+				.queryParam("code_challenge_method", "S256");
+			if (request.acrValues() != null) {
+				authorize.queryParam("acr_values", request.acrValues());
 			}
+			if (request.maxAge() != null) {
+				authorize.queryParam("max_age", request.maxAge().toSeconds());
+			}
+			HttpResponse<String> page = Http.send(HttpRequest.newBuilder(authorize.encode().build().toUri())
+				.header("Cookie", String.join("; ", this.cookies.values()))
+				.GET()
+				.build());
+			keep(this.cookies, page.headers());
+			List<String> forms = new ArrayList<>();
+			while (page.statusCode() == 200 && forms.size() < 3) {
+				if (PASSWORD_FORM.matcher(page.body()).find()) {
+					forms.add("password");
+					page = submit(page, PASSWORD_FORM, this.cookies, Map.of("username", this.person.username(),
+							"password", this.person.password(), "credentialId", ""));
+				}
+				else if (OTP_FORM.matcher(page.body()).find() && request.otp()) {
+					forms.add("otp");
+					long step = nextStep(this.person);
+					page = submit(page, OTP_FORM, this.cookies,
+							Map.of("otp", Totp.code(this.person.otpSecret(), step)));
+					if (page.statusCode() == 302) {
+						used(this.person, step);
+					}
+				}
+				else {
+					break;
+				}
+			}
+			if (page.statusCode() != 302) {
+				throw new IllegalStateException(
+						"Sign-in of " + this.person.username() + " did not finish after " + forms + ": " + page.body());
+			}
+			String location = page.headers().firstValue("Location").orElse("");
+			Map<String, String> callback = UriComponentsBuilder.fromUriString(location)
+				.build()
+				.getQueryParams()
+				.toSingleValueMap();
+			if (!state.equals(callback.get("state")) || callback.get("code") == null) {
+				throw new IllegalStateException("Sign-in of " + this.person.username() + " failed: " + location);
+			}
+			return new SignedIn(Http.postForm(Tokens.this.keycloak.tokenEndpoint(DevRealm.NAME),
+					Map.of("grant_type", "authorization_code", "client_id", DevRealm.WEB_CLIENT, "code",
+							callback.get("code"), "redirect_uri", DevRealm.WEB_REDIRECT_URI, "code_verifier", verifier)),
+					List.copyOf(forms));
 		}
-		if (page.statusCode() != 302) {
-			throw new IllegalStateException("Sign-in of " + username + " did not finish: " + page.body());
-		}
-		String location = page.headers().firstValue("Location").orElse("");
-		Map<String, String> callback = UriComponentsBuilder.fromUriString(location).build().getQueryParams().toSingleValueMap();
-		if (!state.equals(callback.get("state")) || callback.get("code") == null) {
-			throw new IllegalStateException("Sign-in of " + username + " failed: " + location);
-		}
-		return Http.postForm(this.keycloak.tokenEndpoint(DevRealm.NAME), Map.of("grant_type", "authorization_code", "client_id", DevRealm.WEB_CLIENT,
-				"code", callback.get("code"), "redirect_uri", DevRealm.WEB_REDIRECT_URI, "code_verifier", verifier));
+
 	}
 
 	/**
