@@ -21,6 +21,7 @@ import dev.bulwark.support.TestJson;
 import dev.bulwark.support.Tokens;
 import dev.bulwark.support.Tokens.Person;
 import dev.bulwark.support.Tokens.SignIn;
+import dev.bulwark.support.Tokens.SignedIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -103,10 +104,24 @@ class RealmConfigurationIT {
 	}
 
 	@Test
-	void staffAskedForMfaEnterTheCodeOnce() {
-		JsonNode claims = claims(Tokens.shared().signIn("dave", SignIn.withMfa()));
+	void staffSignInAlwaysTakesTheCodeOnceAndSaysMfa() {
+		for (SignIn request : new SignIn[] { SignIn.withPassword(), SignIn.withMfa() }) {
+			SignedIn signedIn = Tokens.shared().browser("dave").signIn(request);
 
-		assertThat(claims.get("acr").asString()).isEqualTo("mfa");
+			assertThat(signedIn.forms()).as(request.toString()).containsExactly("username", "password", "otp");
+			assertThat(claims(signedIn.tokens()).get("acr").asString()).isEqualTo("mfa");
+		}
+	}
+
+	@Test
+	void customerStepsUpInTheSameSessionWithTheCodeAlone() {
+		Tokens.Browser browser = Tokens.shared().browser("alice");
+
+		assertThat(browser.signIn(SignIn.withPassword()).forms()).containsExactly("username", "password");
+		SignedIn steppedUp = browser.signIn(SignIn.withMfa());
+
+		assertThat(steppedUp.forms()).containsExactly("otp");
+		assertThat(claims(steppedUp.tokens()).get("acr").asString()).isEqualTo("mfa");
 	}
 
 	@Test

@@ -33,7 +33,8 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Tokens {
 
-	private static final Pattern PASSWORD_FORM = form("kc-form-login");
+	/** Keycloak's username form, and its password form: the same form id, told apart by their fields. */
+	private static final Pattern LOGIN_FORM = form("kc-form-login");
 
 	private static final Pattern OTP_FORM = form("kc-otp-login-form");
 
@@ -162,11 +163,15 @@ public final class Tokens {
 				.build());
 			keep(this.cookies, page.headers());
 			List<String> forms = new ArrayList<>();
-			while (page.statusCode() == 200 && forms.size() < 3) {
-				if (PASSWORD_FORM.matcher(page.body()).find()) {
+			while (page.statusCode() == 200 && forms.size() < 4) {
+				if (LOGIN_FORM.matcher(page.body()).find() && !page.body().contains("name=\"password\"")) {
+					forms.add("username");
+					page = submit(page, LOGIN_FORM, this.cookies, Map.of("username", this.person.username()));
+				}
+				else if (LOGIN_FORM.matcher(page.body()).find()) {
 					forms.add("password");
-					page = submit(page, PASSWORD_FORM, this.cookies, Map.of("username", this.person.username(),
-							"password", this.person.password(), "credentialId", ""));
+					page = submit(page, LOGIN_FORM, this.cookies,
+							Map.of("password", this.person.password(), "credentialId", ""));
 				}
 				else if (OTP_FORM.matcher(page.body()).find() && request.otp()) {
 					forms.add("otp");
