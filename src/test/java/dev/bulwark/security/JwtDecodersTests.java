@@ -1,13 +1,10 @@
 package dev.bulwark.security;
 
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 
@@ -17,13 +14,11 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
+
+import dev.bulwark.support.JwksEndpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -46,36 +43,24 @@ class JwtDecodersTests {
 
 	private static final String ISSUER = "https://idp.example/realms/bulwark";
 
-	private final AtomicInteger fetches = new AtomicInteger();
+	private JwksEndpoint jwks;
 
 	private RSAKey key;
-
-	private HttpServer jwks;
 
 	private JwtDecoder decoder;
 
 	@BeforeEach
-	void serveKeys() throws Exception {
-		this.key = new RSAKeyGenerator(2048).keyID("realm-key").generate();
-		byte[] body = new JWKSet(this.key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-		this.jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		this.jwks.createContext("/certs", exchange -> {
-			this.fetches.incrementAndGet();
-			exchange.getResponseHeaders().add("Content-Type", "application/json");
-			exchange.sendResponseHeaders(200, body.length);
-			exchange.getResponseBody().write(body);
-			exchange.close();
-		});
-		this.jwks.start();
-		this.decoder = JwtDecoders.create(new JwtDecoders.Settings(ISSUER,
-				"http://127.0.0.1:" + this.jwks.getAddress().getPort() + "/certs", List.of("bulwark-api"),
+	void serveKeys() {
+		this.jwks = JwksEndpoint.start("realm-key");
+		this.key = this.jwks.key();
+		this.decoder = JwtDecoders.create(new JwtDecoders.Settings(ISSUER, this.jwks.uri(), List.of("bulwark-api"),
 				List.of("RS256"), "Bearer", List.of("bulwark-web", "bulwark-reporting"), Duration.ofSeconds(30),
 				Duration.ofMinutes(5), Duration.ofSeconds(30)));
 	}
 
 	@AfterEach
 	void stop() {
-		this.jwks.stop(0);
+		this.jwks.close();
 	}
 
 	@Test
@@ -83,7 +68,7 @@ class JwtDecodersTests {
 		this.decoder.decode(sign(this.key, claims().build()));
 		this.decoder.decode(sign(this.key, claims().build()));
 
-		assertThat(this.fetches).hasValue(1);
+		assertThat(this.jwks.fetches()).isEqualTo(1);
 	}
 
 	@Test
@@ -97,7 +82,7 @@ class JwtDecodersTests {
 			assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> this.decoder.decode(forged));
 		}
 
-		assertThat(this.fetches.get()).isLessThanOrEqualTo(2);
+		assertThat(this.jwks.fetches()).isLessThanOrEqualTo(2);
 	}
 
 	@Test

@@ -1,7 +1,5 @@
 package dev.bulwark.security;
 
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -13,12 +11,9 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -33,6 +28,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+import dev.bulwark.support.JwksEndpoint;
 
 /**
  * What validating one access token costs, next to its floor: a bare RS256 signature check of the same token, the
@@ -51,7 +48,7 @@ public class TokenValidationBenchmark {
 
 	private static final String ISSUER = "https://idp.example/realms/bulwark";
 
-	private HttpServer jwks;
+	private JwksEndpoint jwks;
 
 	private String token;
 
@@ -63,18 +60,9 @@ public class TokenValidationBenchmark {
 
 	@Setup(Level.Trial)
 	public void setUp() throws Exception {
-		RSAKey key = new RSAKeyGenerator(2048).keyID("realm-key").generate();
-		byte[] body = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-		this.jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		this.jwks.createContext("/certs", exchange -> {
-			exchange.getResponseHeaders().add("Content-Type", "application/json");
-			exchange.sendResponseHeaders(200, body.length);
-			exchange.getResponseBody().write(body);
-			exchange.close();
-		});
-		this.jwks.start();
-		this.decoder = JwtDecoders.create(new JwtDecoders.Settings(ISSUER,
-				"http://127.0.0.1:" + this.jwks.getAddress().getPort() + "/certs", List.of("bulwark-api"),
+		this.jwks = JwksEndpoint.start("realm-key");
+		RSAKey key = this.jwks.key();
+		this.decoder = JwtDecoders.create(new JwtDecoders.Settings(ISSUER, this.jwks.uri(), List.of("bulwark-api"),
 				List.of("RS256"), "Bearer", List.of("bulwark-web"), Duration.ofSeconds(30), Duration.ofHours(1),
 				Duration.ofSeconds(30)));
 		this.callers = new CallerAuthenticationConverter(new KeycloakAuthoritiesConverter("bulwark-api"),
@@ -106,7 +94,7 @@ public class TokenValidationBenchmark {
 
 	@TearDown(Level.Trial)
 	public void tearDown() {
-		this.jwks.stop(0);
+		this.jwks.close();
 	}
 
 	@Benchmark
