@@ -3,9 +3,11 @@ package dev.bulwark.security;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -25,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * @param jwksMinRefreshInterval the shortest time between two fetches of the issuer's keys, however many tokens
  * name an unknown key
  * @param corsAllowedOrigins origins allowed to call the API from a browser; empty (the default) allows none
+ * @param tokenCache how many accepted tokens are remembered, and for how long at most
  */
 @Validated
 @ConfigurationProperties("bulwark.security")
@@ -34,5 +37,15 @@ record ApiSecurityProperties(@NotBlank String resourceClient,
 		@NotEmpty List<@NotBlank String> authorizedClients,
 		@DefaultValue("30s") @NotNull Duration clockSkew, @DefaultValue("5m") @NotNull Duration jwksCacheTtl,
 		@DefaultValue("30s") @NotNull Duration jwksMinRefreshInterval,
-		@DefaultValue @NotNull List<String> corsAllowedOrigins) {
+		@DefaultValue @NotNull List<String> corsAllowedOrigins, @DefaultValue @Valid @NotNull TokenCache tokenCache) {
+
+	/**
+	 * @param maxEntries the most tokens remembered at once; 0 verifies every request's token
+	 * @param maxTtl the longest a token is remembered, however late its {@code exp}: how much later than without
+	 * the cache a key withdrawn by the issuer stops being honoured
+	 */
+	record TokenCache(@DefaultValue("1000") @PositiveOrZero int maxEntries,
+			@DefaultValue("5m") @NotNull Duration maxTtl) {
+	}
+
 }

@@ -100,16 +100,22 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	JwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer, ApiSecurityProperties api,
-			MeterRegistry meters) {
+			MeterRegistry meters, Clock clock) {
 		OAuth2ResourceServerProperties.Jwt jwt = resourceServer.getJwt();
 		String issuer = jwt.getIssuerUri();
 		if (!StringUtils.hasText(issuer) || jwt.getAudiences().isEmpty()) {
 			throw new IllegalStateException("Set the token issuer and audience (BULWARK_ISSUER_URI, BULWARK_AUDIENCE)");
 		}
-		return new CountingJwtDecoder(new SupplierJwtDecoder(() -> JwtDecoders.create(new JwtDecoders.Settings(issuer,
-				StringUtils.hasText(jwt.getJwkSetUri()) ? jwt.getJwkSetUri() : JwtDecoders.discoverJwkSetUri(issuer),
-				jwt.getAudiences(), jwt.getJwsAlgorithms(), api.requiredTokenType(), api.authorizedClients(),
-				api.clockSkew(), api.jwksCacheTtl(), api.jwksMinRefreshInterval()))), meters);
+		JwtDecoder verifying = new CountingJwtDecoder(new SupplierJwtDecoder(() -> JwtDecoders.create(
+				new JwtDecoders.Settings(issuer,
+						StringUtils.hasText(jwt.getJwkSetUri()) ? jwt.getJwkSetUri()
+								: JwtDecoders.discoverJwkSetUri(issuer),
+						jwt.getAudiences(), jwt.getJwsAlgorithms(), api.requiredTokenType(), api.authorizedClients(),
+						api.clockSkew(), api.jwksCacheTtl(), api.jwksMinRefreshInterval()))),
+				meters);
+		ApiSecurityProperties.TokenCache cache = api.tokenCache();
+		return (cache.maxEntries() > 0)
+				? new ValidatedTokenCache(verifying, cache.maxEntries(), cache.maxTtl(), clock, meters) : verifying;
 	}
 
 	@Bean

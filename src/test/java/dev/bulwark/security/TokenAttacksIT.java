@@ -146,6 +146,25 @@ class TokenAttacksIT extends ContractTest {
 	}
 
 	@Test
+	void rejectsChangedCopiesOfATokenAcceptedBefore() throws Exception {
+		String genuine = this.tokens.user(BOB);
+		assertThat(me(genuine).status()).isEqualTo(200);
+		String[] parts = genuine.split("\\.");
+		JWTClaimsSet escalated = new JWTClaimsSet.Builder(SignedJWT.parse(genuine).getJWTClaimsSet())
+			.claim("resource_access", Map.of("bulwark-api", Map.of("roles", List.of("admin"))))
+			.build();
+		String tamperedPayload = parts[0] + "." + base64Url(escalated.toString()) + "." + parts[2];
+		char last = parts[2].charAt(parts[2].length() - 2);
+		String tamperedSignature = parts[0] + "." + parts[1] + "."
+				+ parts[2].substring(0, parts[2].length() - 2) + ((last == 'A') ? 'B' : 'A')
+				+ parts[2].charAt(parts[2].length() - 1);
+
+		assertInvalidToken(me(tamperedPayload), tamperedPayload, AuthenticationFailure.BAD_SIGNATURE);
+		assertInvalidToken(me(tamperedSignature), tamperedSignature, AuthenticationFailure.BAD_SIGNATURE);
+		assertThat(me(genuine).status()).isEqualTo(200);
+	}
+
+	@Test
 	void rejectsTokenThatNamesAClaimTwice() {
 		String claims = this.signer.customerClaims(SUBJECT).build().toString();
 		String token = this.signer.signPayload(

@@ -1,10 +1,7 @@
 package dev.bulwark.order.dynamodb;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Map;
 
@@ -12,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import dev.bulwark.order.InvalidCursorException;
+import dev.bulwark.support.MutableClock;
 import dev.bulwark.support.TestJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,35 +78,6 @@ class PageCursorsTests {
 	void noCursorWhenThereIsNoNextPage() {
 		assertThat(this.cursors.seal(Map.of(), "all")).isNull();
 		assertThat(this.cursors.open(null, "all")).isNull();
-	}
-
-	private static final class MutableClock extends Clock {
-
-		private Instant now;
-
-		private MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }
