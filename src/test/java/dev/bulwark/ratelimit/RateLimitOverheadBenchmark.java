@@ -10,8 +10,8 @@ import dev.bulwark.support.SideBySide;
 
 /**
  * Throughput of one authenticated route ({@code GET /me}) on three instances of the app in this JVM, compared
- * {@link SideBySide}: rate limiting off, on (per instance), and on with the fleet quota (a DynamoDB Local write per
- * request). Run it with {@code bench/rate-limit-overhead.sh}; it is a measurement, not a test.
+ * {@link SideBySide}: rate limiting off, on (per instance), and on with the fleet quota (on DynamoDB Local, a write
+ * per batch of permits leased). Run it with {@code bench/rate-limit-overhead.sh}; it is a measurement, not a test.
  */
 public final class RateLimitOverheadBenchmark {
 

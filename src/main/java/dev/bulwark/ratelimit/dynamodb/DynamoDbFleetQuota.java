@@ -1,23 +1,39 @@
 package dev.bulwark.ratelimit.dynamodb;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 import dev.bulwark.ratelimit.Decision;
 import dev.bulwark.ratelimit.FleetQuota;
 import dev.bulwark.ratelimit.RateLimitProperties.Limit;
+import dev.bulwark.ratelimit.dynamodb.FleetQuotaConfiguration.FleetQuotaProperties;
 
 /**
  * Counts a client's requests per fixed window (aligned to the epoch, so every instance agrees on it) in one
- * DynamoDB item, with one conditional {@code UpdateItem}: the count goes up only while it is below the limit, so
- * concurrent instances can never let more through than the limit. Items expire by TTL a window after theirs ends.
- * One write per authenticated request is the price: about a write capacity unit and a few milliseconds.
+ * DynamoDB item, leased to instances in batches: an instance whose {@link Lease} is empty adds a batch to the
+ * item's counter with one unconditional {@code UpdateItem} and serves that many requests from memory, so a busy
+ * client costs a write per batch, not per request.
+ * <p>
+ * <b>No overshoot.</b> An instance grants only the permits of its batch that the counter numbers within the limit,
+ * so the fleet as a whole never lets more than the limit through in a window. <b>The price is under-delivery:</b>
+ * permits an instance leased but did not use by the end of the window are lost to the client, at most
+ * {@code batch - 1} per instance holding a lease, so a client spread over several instances may be refused a
+ * little before its limit. The batch size ({@link FleetQuotaProperties#batch}) is a share of the limit so that
+ * this loss stays a small share of the limit too, and small limits are leased one permit at a time, exactly as
+ * before. A lease is never used beyond its window (the window is part of its key) and is forgotten when the window
+ * ends; a lease crowded out of the bound ({@code maxLeases}) is forgotten with its unused permits, which costs the
+ * client, never the limit.
+ * <p>
+ * Items expire by TTL a window after theirs ends. A failing write (anything but a refusal, which needs no write) is
+ * not caught: it fails the request as it did when every request wrote.
  */
 class DynamoDbFleetQuota implements FleetQuota {
 
@@ -27,14 +43,22 @@ class DynamoDbFleetQuota implements FleetQuota {
 
 	private final DynamoDbClient dynamoDb;
 
-	private final String table;
+	private final FleetQuotaProperties properties;
 
 	private final Clock clock;
 
-	DynamoDbFleetQuota(DynamoDbClient dynamoDb, String table, Clock clock) {
+	private final Cache<String, Lease> leases;
+
+	DynamoDbFleetQuota(DynamoDbClient dynamoDb, FleetQuotaProperties properties, int maxLeases, Clock clock) {
 		this.dynamoDb = dynamoDb;
-		this.table = table;
+		this.properties = properties;
 		this.clock = clock;
+		this.leases = Caffeine.newBuilder()
+			.maximumSize(maxLeases)
+			.expireAfter(Expiry.<String, Lease>creating(
+					(item, lease) -> Duration.ofMillis(Math.max(0, lease.windowEnd() - clock.millis()))))
+			.executor(Runnable::run)
+			.build();
 	}
 
 	@Override
@@ -42,22 +66,26 @@ class DynamoDbFleetQuota implements FleetQuota {
 		long now = this.clock.millis();
 		long period = limit.period().toMillis();
 		long windowStart = now - Math.floorMod(now, period);
-		long secondsToReset = Math.max(1, (windowStart + period - now + 999) / 1000);
-		try {
-			UpdateItemResponse counted = this.dynamoDb.updateItem(update -> update.tableName(this.table)
-				.key(Map.of(KEY, AttributeValue.fromS(policy + "\n" + client + "\n" + windowStart)))
-				.updateExpression("ADD requests :one SET expiresAt = if_not_exists(expiresAt, :expires)")
-				.conditionExpression("attribute_not_exists(requests) OR requests < :limit")
-				.expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":limit",
-						AttributeValue.fromN(Integer.toString(limit.limit())), ":expires",
-						AttributeValue.fromN(Long.toString((windowStart + 2 * period) / 1000))))
-				.returnValues(ReturnValue.UPDATED_NEW));
-			int used = Integer.parseInt(counted.attributes().get("requests").n());
-			return new Decision(true, policy, limit, Math.max(0, limit.limit() - used), secondsToReset);
-		}
-		catch (ConditionalCheckFailedException overQuota) {
-			return new Decision(false, policy, limit, 0, secondsToReset);
-		}
+		long windowEnd = windowStart + period;
+		long secondsToReset = Math.max(1, (windowEnd - now + 999) / 1000);
+		String item = policy + "\n" + client + "\n" + windowStart;
+		Lease lease = this.leases.get(item,
+				key -> new Lease(limit.limit(), this.properties.batch(limit), windowEnd));
+		boolean allowed = lease.acquire(batch -> leaseBatch(item, batch, (windowEnd + period) / 1000));
+		return new Decision(allowed, policy, limit, lease.remaining(), secondsToReset);
+	}
+
+	/**
+	 * Adds a batch to the window's counter, unconditionally: the count it returns says which of the batch's permits
+	 * are within the limit, also when none are, so the write that finds the limit reached needs no second one.
+	 */
+	private long leaseBatch(String item, int batch, long expiresAt) {
+		return Long.parseLong(this.dynamoDb.updateItem(update -> update.tableName(this.properties.table())
+			.key(Map.of(KEY, AttributeValue.fromS(item)))
+			.updateExpression("ADD requests :batch SET expiresAt = if_not_exists(expiresAt, :expires)")
+			.expressionAttributeValues(Map.of(":batch", AttributeValue.fromN(Integer.toString(batch)), ":expires",
+					AttributeValue.fromN(Long.toString(expiresAt))))
+			.returnValues(ReturnValue.UPDATED_NEW)).attributes().get("requests").n());
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.bulwark.ratelimit.dynamodb;
 
 import java.time.Clock;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,6 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 import dev.bulwark.dynamodb.TableDefinition;
 import dev.bulwark.ratelimit.FleetQuota;
+import dev.bulwark.ratelimit.RateLimitProperties;
+import dev.bulwark.ratelimit.RateLimitProperties.Limit;
 
 /**
  * The fleet-wide quota, off unless {@code bulwark.rate-limit.fleet.enabled=true}.
@@ -29,9 +32,13 @@ import dev.bulwark.ratelimit.FleetQuota;
 @EnableConfigurationProperties(FleetQuotaConfiguration.FleetQuotaProperties.class)
 class FleetQuotaConfiguration {
 
+	/**
+	 * At most one lease per client and policy this instance tracks a limiter for.
+	 */
 	@Bean
-	FleetQuota fleetQuota(DynamoDbClient dynamoDb, FleetQuotaProperties properties, Clock clock) {
-		return new DynamoDbFleetQuota(dynamoDb, properties.table(), clock);
+	FleetQuota fleetQuota(DynamoDbClient dynamoDb, FleetQuotaProperties properties, RateLimitProperties limits,
+			Clock clock) {
+		return new DynamoDbFleetQuota(dynamoDb, properties, limits.maxTrackedClients(), clock);
 	}
 
 	/**
@@ -39,23 +46,40 @@ class FleetQuotaConfiguration {
 	 */
 	@Bean
 	TableDefinition fleetQuotaTableDefinition(FleetQuotaProperties properties) {
-		return TableDefinition.of(CreateTableRequest.builder()
-			.tableName(properties.table())
+		return TableDefinition.of(counterTable(properties.table())).expiringBy(DynamoDbFleetQuota.TTL_ATTRIBUTE);
+	}
+
+	static CreateTableRequest counterTable(String name) {
+		return CreateTableRequest.builder()
+			.tableName(name)
 			.billingMode(BillingMode.PAY_PER_REQUEST)
 			.attributeDefinitions(AttributeDefinition.builder()
 				.attributeName(DynamoDbFleetQuota.KEY)
 				.attributeType(ScalarAttributeType.S)
 				.build())
 			.keySchema(KeySchemaElement.builder().attributeName(DynamoDbFleetQuota.KEY).keyType(KeyType.HASH).build())
-			.build()).expiringBy(DynamoDbFleetQuota.TTL_ATTRIBUTE);
+			.build();
 	}
 
 	/**
+	 * Where the fleet counts, and how much of a limit an instance leases at a time. A batch is
+	 * {@code limit / batch-divisor}, at least 1 and at most {@code max-batch}: the permits one instance can hold
+	 * unused, and so lose to the client when the window ends, stay under {@code 1 / batch-divisor} of the limit
+	 * (1 % by default), while a limit of a million a minute costs a write per thousand requests. Limits below twice
+	 * the divisor are leased one permit at a time: a write per request, and nothing held back from other instances.
 	 * @param table the counters' table
+	 * @param batchDivisor a batch is at most the limit divided by this
+	 * @param maxBatch a batch is never larger, however large the limit
 	 */
 	@Validated
 	@ConfigurationProperties("bulwark.rate-limit.fleet")
-	record FleetQuotaProperties(@DefaultValue("bulwark-rate-limits") @NotBlank String table) {
+	record FleetQuotaProperties(@DefaultValue("bulwark-rate-limits") @NotBlank String table,
+			@DefaultValue("100") @Min(1) int batchDivisor, @DefaultValue("1000") @Min(1) int maxBatch) {
+
+		int batch(Limit limit) {
+			return Math.max(1, Math.min(this.maxBatch, limit.limit() / this.batchDivisor));
+		}
+
 	}
 
 }

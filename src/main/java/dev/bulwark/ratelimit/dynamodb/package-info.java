@@ -1,5 +1,6 @@
 /**
- * The fleet-wide quota on DynamoDB: one atomic, conditional counter per client, policy and time window.
+ * The fleet-wide quota on DynamoDB: one atomic counter per client, policy and time window, leased to instances in
+ * batches.
  */
 @NullMarked
 package dev.bulwark.ratelimit.dynamodb;
