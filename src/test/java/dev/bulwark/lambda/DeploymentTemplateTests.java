@@ -126,7 +126,7 @@ class DeploymentTemplateTests {
 		assertThat(environment.get("BULWARK_ISSUER_URI")).isEqualTo(ref("IssuerUri"));
 		assertThat(environment.get("BULWARK_AUDIENCE")).isEqualTo(ref("Audience"));
 		assertThat(environment.get("BULWARK_RATELIMIT_FLEET_ENABLED")).isEqualTo(ref("FleetQuota"));
-		assertThat(map(this.template.section("Parameters").get("FleetQuota")).get("Default")).isEqualTo("false");
+		assertThat(map(this.template.section("Parameters").get("FleetQuota")).get("Default")).isEqualTo("true");
 		assertThat(map(this.template.section("Parameters").get("IssuerUri")).get("AllowedPattern").toString())
 			.startsWith("^https://");
 	}
