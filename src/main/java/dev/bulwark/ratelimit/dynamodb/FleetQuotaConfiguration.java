@@ -65,8 +65,10 @@ class FleetQuotaConfiguration {
 	 * Where the fleet counts, and how much of a limit an instance leases at a time. A batch is
 	 * {@code limit / batch-divisor}, at least 1 and at most {@code max-batch}: the permits one instance can hold
 	 * unused, and so lose to the client when the window ends, stay under {@code 1 / batch-divisor} of the limit
-	 * (1 % by default), while a limit of a million a minute costs a write per thousand requests. Limits below twice
+	 * (1 % by default), while a limit of a million a minute costs a write per 10 000 requests. Limits below twice
 	 * the divisor are leased one permit at a time: a write per request, and nothing held back from other instances.
+	 * The maximum caps what an instance can strand in absolute terms; it is high because a batch should last long
+	 * next to a write: every thread of the instance that wants the client's next permit waits for that write.
 	 * @param table the counters' table
 	 * @param batchDivisor a batch is at most the limit divided by this
 	 * @param maxBatch a batch is never larger, however large the limit
@@ -74,7 +76,7 @@ class FleetQuotaConfiguration {
 	@Validated
 	@ConfigurationProperties("bulwark.rate-limit.fleet")
 	record FleetQuotaProperties(@DefaultValue("bulwark-rate-limits") @NotBlank String table,
-			@DefaultValue("100") @Min(1) int batchDivisor, @DefaultValue("1000") @Min(1) int maxBatch) {
+			@DefaultValue("100") @Min(1) int batchDivisor, @DefaultValue("10000") @Min(1) int maxBatch) {
 
 		int batch(Limit limit) {
 			return Math.max(1, Math.min(this.maxBatch, limit.limit() / this.batchDivisor));

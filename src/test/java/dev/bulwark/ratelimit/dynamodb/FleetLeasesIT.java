@@ -40,7 +40,7 @@ class FleetLeasesIT {
 
 	private static final String TABLE = "fleet-leases-" + UUID.randomUUID();
 
-	private static final FleetQuotaProperties DEFAULTS = new FleetQuotaProperties(TABLE, 100, 1000);
+	private static final FleetQuotaProperties HUNDREDTHS = new FleetQuotaProperties(TABLE, 100, 1000);
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:10Z"));
 
@@ -100,8 +100,8 @@ class FleetLeasesIT {
 	@Test
 	void aSmallLimitIsNotTakenWholeByOneInstance() {
 		Limit limit = perMinute(10);
-		Instance first = instance(DEFAULTS);
-		Instance second = instance(DEFAULTS);
+		Instance first = instance(HUNDREDTHS);
+		Instance second = instance(HUNDREDTHS);
 
 		assertThat(first.acquire(this.client, limit).allowed()).isTrue();
 		List<Decision> decisions = new ArrayList<>();
@@ -138,7 +138,7 @@ class FleetLeasesIT {
 	@Test
 	void writesArePerBatchNotPerRequest() throws Exception {
 		Limit limit = perMinute(1_000_000);
-		Instance instance = instance(DEFAULTS);
+		Instance instance = instance(HUNDREDTHS);
 
 		List<Integer> granted = Concurrently.run(4, () -> {
 			int allowed = 0;
