@@ -44,7 +44,7 @@ spring_jar=$(ls "$spring_peer"/target/spring-resource-server-*.jar | grep -v -- 
 java_tool_options=$(sed -n -E 's/^ENV[[:space:]]+JAVA_TOOL_OPTIONS[[:space:]]*=[[:space:]]*"?([^"]*)"?[[:space:]]*$/\1/p' Dockerfile | tail -1)
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(free -m | awk '/^Mem:/ {print $2}') MB"
-echo "java: $(java -version 2>&1 | head -1); node: $(node --version); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "java: $(java -version 2>&1 | head -1); node: $(node --version); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 out=target/get-me
 rm -rf "$out"
@@ -58,3 +58,4 @@ comparison=$!
 set +m
 trap 'kill -TERM -- "-$comparison" 2>/dev/null || true; wait "$comparison" 2>/dev/null || true' EXIT INT TERM
 wait "$comparison"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
