@@ -16,8 +16,8 @@
 #   OPEN_LOOP_SECONDS [15]  OPEN_LOOP_WORKERS [10]  OPEN_LOOP_RATE [100]  hey -z -c -q (rate per worker)
 #   SERVER_CPU [1]  LOAD_CPU [0]   cores for the servers, and for the load generators and Keycloak
 #   BUILD [yes]   no: reuse the jars and node_modules already built
-# The Java servers (Bulwark and the Spring peer alike) run with the JAVA_TOOL_OPTIONS that the Dockerfile sets
-# (ENV JAVA_TOOL_OPTIONS=...), or with none if it sets none. Server logs and the raw wrk and hey output go to
+# The Java servers (Bulwark and the Spring peer alike) run with the JAVA_TOOL_OPTIONS and MALLOC_ARENA_MAX that the
+# Dockerfile sets (ENV ...=...), or without either if it sets none. Server logs and the raw wrk and hey output go to
 # target/get-me/. Installs wrk and hey from Debian's packages if they are missing; Maven and npm fetch the rest.
 # Stops everything it started when it exits.
 set -euo pipefail
@@ -41,7 +41,11 @@ bulwark_jar=$(ls target/bulwark-*.jar | grep -v -- '-plain.jar$' | head -1)
 spring_jar=$(ls "$spring_peer"/target/spring-resource-server-*.jar | grep -v -- '-plain.jar$' | head -1)
 
 # The JVM settings the container ships, for both Java servers; none if the Dockerfile sets none.
-java_tool_options=$(sed -n -E 's/^ENV[[:space:]]+JAVA_TOOL_OPTIONS[[:space:]]*=[[:space:]]*"?([^"]*)"?[[:space:]]*$/\1/p' Dockerfile | tail -1)
+dockerfile_env() {
+  sed -n -E "s/^ENV[[:space:]]+$1[[:space:]]*=[[:space:]]*\"?([^\"]*)\"?[[:space:]]*$/\1/p" Dockerfile | tail -1
+}
+java_tool_options=$(dockerfile_env JAVA_TOOL_OPTIONS)
+malloc_arena_max=$(dockerfile_env MALLOC_ARENA_MAX)
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(free -m | awk '/^Mem:/ {print $2}') MB"
 echo "java: $(java -version 2>&1 | head -1); node: $(node --version); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -51,7 +55,7 @@ rm -rf "$out"
 mkdir -p "$out"
 # Its own process group (job control), so that the trap stops the comparison, the servers and Keycloak together.
 set -m
-SERVER_JAVA_TOOL_OPTIONS="$java_tool_options" taskset -c "${LOAD_CPU:-0}" \
+SERVER_JAVA_TOOL_OPTIONS="$java_tool_options" SERVER_MALLOC_ARENA_MAX="$malloc_arena_max" taskset -c "${LOAD_CPU:-0}" \
   java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" dev.bulwark.support.GetMeComparison \
   "$bulwark_jar" "$spring_jar" "$node_peer" "$out" 2>"$out/comparison.log" &
 comparison=$!

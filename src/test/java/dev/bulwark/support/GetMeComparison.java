@@ -91,8 +91,9 @@ public final class GetMeComparison {
 		String dynamoDb = quietly(() -> LocalDynamoDb.shared().endpoint());
 		print("Keycloak %s, DynamoDB Local %s (core %s, with the load generators)", KeycloakServer.shared().baseUrl(),
 				dynamoDb, this.settings.loadCpu());
-		print("JVM options of both Java servers (the Dockerfile's JAVA_TOOL_OPTIONS): %s",
-				this.settings.javaToolOptions().isEmpty() ? "none" : this.settings.javaToolOptions());
+		print("JVM options of both Java servers (the Dockerfile's JAVA_TOOL_OPTIONS): %s; MALLOC_ARENA_MAX: %s",
+				this.settings.javaToolOptions().isEmpty() ? "none" : this.settings.javaToolOptions(),
+				this.settings.mallocArenaMax().isEmpty() ? "unset" : this.settings.mallocArenaMax());
 		String token = freshToken();
 		// One at a time: they share a core, and each one's start would slow the others'.
 		start("bulwark", token, javaServer(bulwarkJar, "--bulwark.dynamodb.endpoint=" + dynamoDb,
@@ -209,8 +210,12 @@ public final class GetMeComparison {
 		}
 		ProcessBuilder builder = new ProcessBuilder(pinned);
 		builder.environment().remove("JAVA_TOOL_OPTIONS");
+		builder.environment().remove("MALLOC_ARENA_MAX");
 		if (command.get(0).equals("java") && !this.settings.javaToolOptions().isEmpty()) {
 			builder.environment().put("JAVA_TOOL_OPTIONS", this.settings.javaToolOptions());
+		}
+		if (command.get(0).equals("java") && !this.settings.mallocArenaMax().isEmpty()) {
+			builder.environment().put("MALLOC_ARENA_MAX", this.settings.mallocArenaMax());
 		}
 		builder.environment().putAll(environment);
 		builder.environment().put("PORT", Integer.toString(port));
@@ -401,13 +406,13 @@ public final class GetMeComparison {
 	 */
 	private record Settings(int warmUpSeconds, int rounds, int runSeconds, int connections, int wrkThreads,
 			int openLoopSeconds, int openLoopWorkers, int openLoopRate, String serverCpu, String loadCpu,
-			String javaToolOptions) {
+			String javaToolOptions, String mallocArenaMax) {
 
 		static Settings fromEnvironment() {
 			Settings settings = new Settings(number("WARMUP_SECONDS", 30), number("ROUNDS", 3), number("RUN_SECONDS", 10),
 					number("CONNECTIONS", 32), number("WRK_THREADS", 2), number("OPEN_LOOP_SECONDS", 15),
 					number("OPEN_LOOP_WORKERS", 10), number("OPEN_LOOP_RATE", 100), text("SERVER_CPU", "1"),
-					text("LOAD_CPU", "0"), text("SERVER_JAVA_TOOL_OPTIONS", "").strip());
+					text("LOAD_CPU", "0"), text("SERVER_JAVA_TOOL_OPTIONS", "").strip(), text("SERVER_MALLOC_ARENA_MAX", "").strip());
 			if (settings.runSeconds() > LONGEST_RUN_SECONDS || settings.openLoopSeconds() > LONGEST_RUN_SECONDS) {
 				throw new IllegalArgumentException("RUN_SECONDS and OPEN_LOOP_SECONDS are at most " + LONGEST_RUN_SECONDS
 						+ ": a run must not outlive its token");
