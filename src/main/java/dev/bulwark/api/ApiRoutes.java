@@ -75,19 +75,20 @@ class ApiRoutes {
 					.replacePath(request.requestPath().contextPath().value() + "/orders/{id}")
 					.replaceQuery(null)
 					.build(placed.order().id());
-				ServerResponse.BodyBuilder created = ServerResponse.created(location);
+				ServerResponse.BodyBuilder created = ServerResponse.created(location)
+					.contentType(MediaType.APPLICATION_JSON);
 				if (placed.replayed()) {
 					created.header(IDEMPOTENT_REPLAYED, "true");
 				}
 				return created.body(placed.order());
 			})
-			.GET("/orders", request -> ServerResponse.ok()
+			.GET("/orders", request -> json()
 				.body(listOrders.apply(new OrderQuery(limit(request), request.param("cursor").orElse(null)))))
-			.GET("/orders/{id}", request -> ServerResponse.ok().body(getOrder.apply(request.pathVariable("id"))))
+			.GET("/orders/{id}", request -> json().body(getOrder.apply(request.pathVariable("id"))))
 			.POST("/orders/{id}/cancel",
-					request -> ServerResponse.ok().body(cancelOrder.apply(request.pathVariable("id"))))
+					request -> json().body(cancelOrder.apply(request.pathVariable("id"))))
 			.PUT("/orders/{id}/status",
-					request -> ServerResponse.ok()
+					request -> json()
 						.body(changeOrderStatus.apply(
 								new ChangeStatusCommand(request.pathVariable("id"),
 										body(request, StatusChange.class, jsonMapper)))))
@@ -95,13 +96,22 @@ class ApiRoutes {
 				deleteOrder.accept(request.pathVariable("id"));
 				return ServerResponse.noContent().build();
 			})
-			.GET("/me", request -> ServerResponse.ok().body(me.get()))
+			.GET("/me", request -> json().body(me.get()))
 			.route(RequestPredicates.path("/orders"), methodNotAllowed(HttpMethod.GET, HttpMethod.POST))
 			.route(RequestPredicates.path("/orders/{id}"), methodNotAllowed(HttpMethod.GET, HttpMethod.DELETE))
 			.route(RequestPredicates.path("/orders/{id}/cancel"), methodNotAllowed(HttpMethod.POST))
 			.route(RequestPredicates.path("/orders/{id}/status"), methodNotAllowed(HttpMethod.PUT))
 			.route(RequestPredicates.path("/me"), methodNotAllowed(HttpMethod.GET))
 			.build();
+	}
+
+	/**
+	 * A 200 with a JSON body. The content type is set rather than negotiated: the API answers in JSON only (any
+	 * {@code Accept} gets JSON), and a response without one makes Spring MVC throw and catch two exceptions while
+	 * writing it (it parses the unset content type first), a seventh of what a request allocated.
+	 */
+	private static ServerResponse.BodyBuilder json() {
+		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON);
 	}
 
 	/**

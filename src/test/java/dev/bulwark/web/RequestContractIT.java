@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
+import dev.bulwark.support.Api;
 import dev.bulwark.support.ApiResponse;
 import dev.bulwark.support.ContractTest;
 
@@ -138,6 +139,21 @@ class RequestContractIT extends ContractTest {
 		assertThat(response.header("Accept")).isEqualTo("application/json");
 	}
 
+	/**
+	 * The API speaks JSON only, and says so whatever the client asks for: an {@code Accept} it cannot meet is
+	 * answered in JSON, as HTTP allows, rather than refused.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "", "*/*", "application/*", "application/json", "text/html, application/json;q=0.5",
+			"application/xml" })
+	void answersInJsonWhateverTheClientAccepts(String accept) {
+		ApiResponse response = accept.isEmpty() ? me().send() : me().header("Accept", accept).send();
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.header("Content-Type")).isEqualTo("application/json");
+		assertThat(response.json().get("username").asString()).isEqualTo("alice");
+	}
+
 	@Test
 	void unsupportedMethodIsNotAllowed() {
 		ApiResponse response = this.api.method("PATCH", "/orders").token(this.tokens.user(ALICE)).json("{}").send();
@@ -191,6 +207,10 @@ class RequestContractIT extends ContractTest {
 		List<String> messages = new ArrayList<>();
 		errors.forEach(error -> messages.add(error.get("field").asString() + ": " + error.get("message").asString()));
 		return messages;
+	}
+
+	private Api.Call me() {
+		return this.api.get("/me").token(this.tokens.user(ALICE));
 	}
 
 }
