@@ -5,9 +5,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import com.amazonaws.serverless.exceptions.ContainerInitializationException;
@@ -30,6 +32,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import dev.bulwark.BulwarkApplication;
+import dev.bulwark.security.PrimingTokens;
 import dev.bulwark.web.InternalServerError;
 
 /**
@@ -46,8 +49,11 @@ import dev.bulwark.web.InternalServerError;
  * <li>An exception that escapes the adapter would fail the invocation; it becomes a plain 500 problem.</li>
  * <li>Bodies are UTF-8, not the adapter's ISO-8859-1 default.</li>
  * </ul>
- * On SnapStart, requests that need no token are pushed through before the snapshot, so that the classes of the
- * whole request path are loaded and warm in it; no key or token is fetched, so none can go stale in a snapshot.
+ * On SnapStart, requests are pushed through before the snapshot, so that the classes of the whole request path are
+ * loaded and warm in it: some without a token, and some of a customer whose token is signed by a key that exists
+ * only while they run ({@link PrimingTokens}). Neither the identity provider nor DynamoDB is contacted, so no key or
+ * token can go stale in a snapshot and no write is made for it. A priming request that is not answered as expected
+ * fails the checkpoint, rather than a snapshot being taken that was not primed.
  */
 public class ApiGatewayHandler implements RequestStreamHandler, Resource {
 
@@ -61,6 +67,20 @@ public class ApiGatewayHandler implements RequestStreamHandler, Resource {
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
 		.build();
+
+	/**
+	 * The priming tokens of the application context this JVM's handler started, handed over by
+	 * {@link LambdaRuntime}: the adapter does not expose its context, and Lambda runs one handler per JVM.
+	 */
+	private static final AtomicReference<@Nullable PrimingTokens> PRIMING_TOKENS = new AtomicReference<>();
+
+	private static final List<Priming> TOKENLESS_PRIMING = List.of(new Priming("GET", "/actuator/health", null, 200),
+			new Priming("GET", "/orders", null, 401), new Priming("POST", "/orders", "{}", 401),
+			new Priming("GET", "/no-such-route", null, 401));
+
+	/** A customer's requests that touch no table: who they are, and an order refused before anything is stored. */
+	private static final List<Priming> CUSTOMER_PRIMING = List.of(new Priming("GET", "/me", null, 200),
+			new Priming("POST", "/orders", "{\"lines\":[]}", 400));
 
 	private final SpringDelegatingLambdaContainerHandler delegate;
 
@@ -110,10 +130,33 @@ public class ApiGatewayHandler implements RequestStreamHandler, Resource {
 
 	@Override
 	public void beforeCheckpoint(org.crac.Context<? extends Resource> context) throws IOException {
-		for (String[] request : List.of(new String[] { "GET", "/actuator/health" }, new String[] { "GET", "/orders" },
-				new String[] { "POST", "/orders" }, new String[] { "GET", "/no-such-route" })) {
-			ObjectNode event = syntheticEvent(request[0], request[1]);
-			handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), new ByteArrayOutputStream(), null);
+		for (Priming priming : TOKENLESS_PRIMING) {
+			prime(priming, null);
+		}
+		PrimingTokens tokens = PRIMING_TOKENS.get();
+		if (tokens == null) {
+			throw new IllegalStateException("The application context handed over no priming tokens");
+		}
+		tokens.withCustomerToken((token) -> CUSTOMER_PRIMING.forEach((priming) -> prime(priming, token)));
+	}
+
+	static void primeWith(PrimingTokens tokens) {
+		PRIMING_TOKENS.set(tokens);
+	}
+
+	private void prime(Priming priming, @Nullable String token) {
+		ByteArrayOutputStream response = new ByteArrayOutputStream();
+		try {
+			handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(syntheticEvent(priming, token))), response,
+					null);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		int status = JSON.readTree(response.toByteArray()).path("statusCode").asInt();
+		if (status != priming.status()) {
+			throw new IllegalStateException("Priming " + priming.method() + " " + priming.path() + " answered " + status
+					+ " instead of " + priming.status());
 		}
 	}
 
@@ -188,13 +231,22 @@ public class ApiGatewayHandler implements RequestStreamHandler, Resource {
 		return id.substring(0, Math.min(id.length(), 64)).replaceAll("[^A-Za-z0-9=_-]", "?");
 	}
 
-	private static ObjectNode syntheticEvent(String method, String path) {
+	private static ObjectNode syntheticEvent(Priming priming, @Nullable String token) {
+		String method = priming.method();
+		String path = priming.path();
 		ObjectNode event = JSON.createObjectNode();
 		event.put("version", "2.0");
 		event.put("routeKey", "$default");
 		event.put("rawPath", path);
 		event.put("rawQueryString", "");
-		event.putObject("headers").put("host", "localhost").put("user-agent", "snapstart-priming");
+		ObjectNode headers = event.putObject("headers").put("host", "localhost").put("user-agent", "snapstart-priming");
+		if (token != null) {
+			headers.put("authorization", "Bearer " + token);
+		}
+		if (priming.body() != null) {
+			headers.put("content-type", "application/json");
+			event.put("body", priming.body());
+		}
 		ObjectNode requestContext = event.putObject("requestContext");
 		requestContext.put("domainName", "localhost");
 		requestContext.put("stage", "$default");
@@ -207,6 +259,9 @@ public class ApiGatewayHandler implements RequestStreamHandler, Resource {
 			.put("userAgent", "snapstart-priming");
 		event.put("isBase64Encoded", false);
 		return event;
+	}
+
+	private record Priming(String method, String path, @Nullable String body, int status) {
 	}
 
 }

@@ -1,9 +1,14 @@
 package dev.bulwark.lambda;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.context.WebApplicationContext;
 
+import dev.bulwark.ratelimit.FleetQuota;
+import dev.bulwark.security.PrimingTokens;
 import dev.bulwark.web.PublicOriginResolver;
 
 /**
@@ -22,6 +27,22 @@ class LambdaRuntime {
 	@Bean
 	CloudWatchMetrics cloudWatchMetrics(CloudWatchProperties properties) {
 		return new CloudWatchMetrics(properties);
+	}
+
+	@Bean
+	static BeanPostProcessor fleetQuotaOutsidePriming(ObjectProvider<PrimingTokens> priming) {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String name) {
+				return (bean instanceof FleetQuota quota) ? new FleetQuotaOutsidePriming(quota, priming.getObject())
+						: bean;
+			}
+		};
+	}
+
+	@Bean
+	SmartInitializingSingleton primingTokensForTheHandler(PrimingTokens tokens) {
+		return () -> ApiGatewayHandler.primeWith(tokens);
 	}
 
 	@Bean

@@ -56,26 +56,37 @@ final class JwtDecoders {
 	}
 
 	/**
-	 * What a decoder checks.
+	 * What a decoder checks besides the signature.
 	 * @param issuer the exact {@code iss} a token must carry
-	 * @param jwkSetUri where the issuer's keys are
 	 * @param audiences a token's {@code aud} must contain one of these
 	 * @param algorithms the signature algorithms accepted, e.g. {@code RS256}
 	 * @param tokenType the {@code typ} claim an access token carries
 	 * @param authorizedClients the clients ({@code azp}) whose tokens are accepted
+	 * @param clockSkew how far {@code exp} and {@code nbf} may be off
 	 */
-	record Settings(String issuer, String jwkSetUri, Collection<String> audiences, Collection<String> algorithms,
-			String tokenType, Collection<String> authorizedClients, Duration clockSkew, Duration jwksCacheTtl,
-			Duration jwksMinRefreshInterval) {
+	record Checks(String issuer, Collection<String> audiences, Collection<String> algorithms, String tokenType,
+			Collection<String> authorizedClients, Duration clockSkew) {
 	}
 
-	static JwtDecoder create(Settings settings) {
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys(settings))
-			.jwsAlgorithms(algorithms -> settings.algorithms().forEach(name -> algorithms.add(algorithm(name))))
+	/**
+	 * Where the issuer's keys are, and how they are cached.
+	 * @param uri the issuer's JWKS
+	 * @param cacheTtl how long the keys are cached
+	 * @param minRefreshInterval the shortest time between two fetches, however many tokens name an unknown key
+	 */
+	record KeySet(String uri, Duration cacheTtl, Duration minRefreshInterval) {
+	}
+
+	/**
+	 * A decoder that checks signatures against the given keys, and everything else as {@code checks} says.
+	 */
+	static JwtDecoder create(Checks checks, JWKSource<SecurityContext> keys) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys)
+			.jwsAlgorithms(algorithms -> checks.algorithms().forEach(name -> algorithms.add(algorithm(name))))
 			.jwtProcessorCustomizer(processor -> processor.setJWTClaimsSetVerifier(JwtDecoders::requireIssueTime))
 			.build();
-		decoder.setJwtValidator(checks(settings));
-		Set<String> algorithms = Set.copyOf(settings.algorithms());
+		decoder.setJwtValidator(validator(checks));
+		Set<String> algorithms = Set.copyOf(checks.algorithms());
 		return token -> {
 			try {
 				return decoder.decode(token);
@@ -108,8 +119,11 @@ final class JwtDecoders {
 		return uri;
 	}
 
-	private static JWKSource<SecurityContext> keys(Settings settings) {
-		JWKSource<SecurityContext> keys = rateLimitedKeys(settings);
+	/**
+	 * The issuer's keys, fetched from its JWKS when first needed.
+	 */
+	static JWKSource<SecurityContext> remoteKeys(KeySet keySet) {
+		JWKSource<SecurityContext> keys = rateLimitedKeys(keySet);
 		return (selector, context) -> {
 			try {
 				return keys.get(selector, context);
@@ -122,18 +136,18 @@ final class JwtDecoders {
 		};
 	}
 
-	private static JWKSource<SecurityContext> rateLimitedKeys(Settings settings) {
+	private static JWKSource<SecurityContext> rateLimitedKeys(KeySet keySet) {
 		try {
 			return JWKSourceBuilder
-				.<SecurityContext>create(URI.create(settings.jwkSetUri()).toURL(),
+				.<SecurityContext>create(URI.create(keySet.uri()).toURL(),
 						new DefaultResourceRetriever(JWKS_TIMEOUT_MILLIS, JWKS_TIMEOUT_MILLIS, JWKS_SIZE_LIMIT_BYTES))
-				.cache(settings.jwksCacheTtl().toMillis(), JWKS_TIMEOUT_MILLIS)
-				.rateLimited(settings.jwksMinRefreshInterval().toMillis())
+				.cache(keySet.cacheTtl().toMillis(), JWKS_TIMEOUT_MILLIS)
+				.rateLimited(keySet.minRefreshInterval().toMillis())
 				.refreshAheadCache(false)
 				.build();
 		}
 		catch (MalformedURLException ex) {
-			throw new IllegalArgumentException("Not a URL: " + settings.jwkSetUri(), ex);
+			throw new IllegalArgumentException("Not a URL: " + keySet.uri(), ex);
 		}
 	}
 
@@ -141,10 +155,10 @@ final class JwtDecoders {
 	 * Spring's default checks (header type, certificate binding, time) are spelled out here, so that each check has
 	 * its reason.
 	 */
-	private static TokenChecks checks(Settings settings) {
-		Set<String> audiences = Set.copyOf(settings.audiences());
-		Set<String> clients = Set.copyOf(settings.authorizedClients());
-		JwtTimestampValidator timestamps = new JwtTimestampValidator(settings.clockSkew());
+	private static TokenChecks validator(Checks checks) {
+		Set<String> audiences = Set.copyOf(checks.audiences());
+		Set<String> clients = Set.copyOf(checks.authorizedClients());
+		JwtTimestampValidator timestamps = new JwtTimestampValidator(checks.clockSkew());
 		// Spring lets a token without exp through: such a token would never expire.
 		timestamps.setAllowEmptyExpiryClaim(false);
 		return TokenChecks.of(check(JwtTypeValidator.jwt(), AuthenticationFailure.WRONG_TYPE),
@@ -154,11 +168,11 @@ final class JwtDecoders {
 						(cnf) -> !(cnf instanceof Map<?, ?> confirmation && confirmation.containsKey("x5t#S256"))),
 						AuthenticationFailure.UNSUPPORTED_BINDING),
 				TokenChecks.timestamps(timestamps),
-				check(new JwtIssuerValidator(settings.issuer()), AuthenticationFailure.WRONG_ISSUER),
+				check(new JwtIssuerValidator(checks.issuer()), AuthenticationFailure.WRONG_ISSUER),
 				check(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
 						(aud) -> aud != null && aud.stream().anyMatch(audiences::contains)),
 						AuthenticationFailure.WRONG_AUDIENCE),
-				check(new JwtClaimValidator<String>("typ", settings.tokenType()::equals),
+				check(new JwtClaimValidator<String>("typ", checks.tokenType()::equals),
 						AuthenticationFailure.WRONG_TYPE),
 				// Orders, idempotency keys and rate limits belong to the subject: a token without one identifies
 				// nobody.

@@ -127,22 +127,33 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	JwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer, ApiSecurityProperties api,
-			MeterRegistry meters, Clock clock) {
+			PrimingTokens priming, MeterRegistry meters, Clock clock) {
 		OAuth2ResourceServerProperties.Jwt jwt = resourceServer.getJwt();
-		String issuer = jwt.getIssuerUri();
-		if (!StringUtils.hasText(issuer) || jwt.getAudiences().isEmpty()) {
-			throw new IllegalStateException("Set the token issuer and audience (BULWARK_ISSUER_URI, BULWARK_AUDIENCE)");
-		}
-		JwtDecoder verifying = new CountingJwtDecoder(new SupplierJwtDecoder(() -> JwtDecoders.create(
-				new JwtDecoders.Settings(issuer,
+		JwtDecoders.Checks checks = checks(resourceServer, api);
+		JwtDecoder verifying = new CountingJwtDecoder(new SupplierJwtDecoder(() -> JwtDecoders.create(checks,
+				JwtDecoders.remoteKeys(new JwtDecoders.KeySet(
 						StringUtils.hasText(jwt.getJwkSetUri()) ? jwt.getJwkSetUri()
-								: JwtDecoders.discoverJwkSetUri(issuer),
-						jwt.getAudiences(), jwt.getJwsAlgorithms(), api.requiredTokenType(), api.authorizedClients(),
-						api.clockSkew(), api.jwksCacheTtl(), api.jwksMinRefreshInterval()))),
+								: JwtDecoders.discoverJwkSetUri(checks.issuer()),
+						api.jwksCacheTtl(), api.jwksMinRefreshInterval())))),
 				meters);
 		ApiSecurityProperties.TokenCache cache = api.tokenCache();
-		return (cache.maxEntries() > 0)
-				? new ValidatedTokenCache(verifying, cache.maxEntries(), cache.maxTtl(), clock, meters) : verifying;
+		return priming.around((cache.maxEntries() > 0)
+				? new ValidatedTokenCache(verifying, cache.maxEntries(), cache.maxTtl(), clock, meters) : verifying);
+	}
+
+	@Bean
+	PrimingTokens primingTokens(OAuth2ResourceServerProperties resourceServer, ApiSecurityProperties api,
+			Clock clock) {
+		return new PrimingTokens(checks(resourceServer, api), api.resourceClient(), clock);
+	}
+
+	private static JwtDecoders.Checks checks(OAuth2ResourceServerProperties resourceServer, ApiSecurityProperties api) {
+		OAuth2ResourceServerProperties.Jwt jwt = resourceServer.getJwt();
+		if (!StringUtils.hasText(jwt.getIssuerUri()) || jwt.getAudiences().isEmpty()) {
+			throw new IllegalStateException("Set the token issuer and audience (BULWARK_ISSUER_URI, BULWARK_AUDIENCE)");
+		}
+		return new JwtDecoders.Checks(jwt.getIssuerUri(), jwt.getAudiences(), jwt.getJwsAlgorithms(),
+				api.requiredTokenType(), api.authorizedClients(), api.clockSkew());
 	}
 
 	@Bean

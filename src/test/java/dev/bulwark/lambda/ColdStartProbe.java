@@ -13,7 +13,8 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
  * construction and each invocation took. Used by {@code LambdaArtifactIT} and {@code bench/lambda-cold-start.sh}.
  *
  * <p>Arguments: pairs of event file and response file; with the system property {@code probe.handler=expiry}, the
- * scheduled expiry function's handler instead of the HTTP API's.
+ * scheduled expiry function's handler instead of the HTTP API's; with {@code probe.prime=true}, the HTTP API's
+ * handler is primed as before a SnapStart snapshot (and told it was restored) before the first event.
  */
 public final class ColdStartProbe {
 
@@ -26,6 +27,11 @@ public final class ColdStartProbe {
 				: new ApiGatewayHandler();
 		long constructed = System.nanoTime();
 		System.err.printf("probe: handler constructed in %d ms%n", (constructed - start) / 1_000_000);
+		if (Boolean.getBoolean("probe.prime") && handler instanceof ApiGatewayHandler api) {
+			api.beforeCheckpoint(null);
+			api.afterRestore(null);
+			System.err.printf("probe: primed after %d ms more%n", (System.nanoTime() - constructed) / 1_000_000);
+		}
 		for (int i = 0; i + 1 < args.length; i += 2) {
 			long before = System.nanoTime();
 			try (InputStream event = Files.newInputStream(Path.of(args[i]));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -17,6 +18,7 @@ import dev.bulwark.security.TokenFingerprint;
 import dev.bulwark.support.PackagedLambda;
 import dev.bulwark.support.TestJson;
 import dev.bulwark.support.Tokens;
+import dev.bulwark.support.Tripwire;
 
 import static dev.bulwark.support.PackagedLambda.httpApiEvent;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,12 +32,26 @@ class LambdaArtifactIT {
 
 	private static final JsonMapper JSON = TestJson.MAPPER;
 
+	private static List<String> auditMessages(PackagedLambda.Run run) {
+		return run.output()
+			.lines()
+			.filter(line -> line.startsWith("{"))
+			.map(JSON::readTree)
+			.filter(line -> "bulwark.audit".equals(line.path("log").path("logger").asString(null)))
+			.map(line -> line.path("message").asString())
+			.toList();
+	}
+
 	@TempDir
 	static Path work;
 
 	private static PackagedLambda.Run run;
 
 	private static PackagedLambda.Run expiry;
+
+	private static PackagedLambda.Run primed;
+
+	private static int tripped;
 
 	private static String alice;
 
@@ -49,6 +65,14 @@ class LambdaArtifactIT {
 				{"version":"0","id":"packaged","detail-type":"Scheduled Event","source":"aws.events",
 				 "account":"123456789012","time":"%s","region":"eu-central-1","resources":[],"detail":{}}
 				""".formatted(Instant.now())));
+		try (Tripwire nobody = Tripwire.start()) {
+			primed = PackagedLambda.runPrimed(unpacked, work.resolve("primed"),
+					Map.of("BULWARK_ISSUER_URI", nobody.url() + "/realms/bulwark", "BULWARK_DYNAMODB_ENDPOINT",
+							nobody.url(), "BULWARK_DYNAMODB_CREATETABLES", "false", "BULWARK_RATELIMIT_FLEET_ENABLED",
+							"true"),
+					List.of(httpApiEvent("GET", "/me", null)));
+			tripped = nobody.connections();
+		}
 	}
 
 	@Test
@@ -133,6 +157,22 @@ class LambdaArtifactIT {
 				line.path("_aws").path("CloudWatchMetrics").get(0).path("Namespace").asString())
 			.isEqualTo(PackagedLambda.NAMESPACE));
 		assertThat(metrics.get(2).path("reason").asString()).isEqualTo("missing");
+	}
+
+	@Test
+	void primingRunsAuthenticatedRequestsWithoutReachingTheIssuerOrDynamoDb() {
+		List<String> audit = auditMessages(primed);
+
+		assertThat(tripped).as(primed.output()).isZero();
+		assertThat(audit).as(primed.output())
+			.containsSubsequence("GET /me 200 allowed", "POST /orders 400 invalid");
+		assertThat(primed.output()).contains("probe: primed after");
+	}
+
+	@Test
+	void primedFunctionServesAsBefore() {
+		assertThat(primed.responses().get(0).get("statusCode").asInt()).isEqualTo(401);
+		assertThat(auditMessages(primed)).last().isEqualTo("GET /me 401 unauthenticated");
 	}
 
 	@Test

@@ -53,9 +53,11 @@ class JwtDecodersTests {
 	void serveKeys() {
 		this.jwks = JwksEndpoint.start("realm-key");
 		this.key = this.jwks.key();
-		this.decoder = JwtDecoders.create(new JwtDecoders.Settings(ISSUER, this.jwks.uri(), List.of("bulwark-api"),
-				List.of("RS256"), "Bearer", List.of("bulwark-web", "bulwark-reporting"), Duration.ofSeconds(30),
-				Duration.ofMinutes(5), Duration.ofSeconds(30)));
+		this.decoder = JwtDecoders.create(
+				new JwtDecoders.Checks(ISSUER, List.of("bulwark-api"), List.of("RS256"), "Bearer",
+						List.of("bulwark-web", "bulwark-reporting"), Duration.ofSeconds(30)),
+				JwtDecoders.remoteKeys(
+						new JwtDecoders.KeySet(this.jwks.uri(), Duration.ofMinutes(5), Duration.ofSeconds(30))));
 	}
 
 	@AfterEach
@@ -135,9 +137,11 @@ class JwtDecodersTests {
 	@Test
 	void refusesHmacAlgorithmsInConfiguration() {
 		assertThatExceptionOfType(IllegalArgumentException.class)
-			.isThrownBy(() -> JwtDecoders.create(new JwtDecoders.Settings(ISSUER, "http://127.0.0.1:1/certs",
-					List.of("bulwark-api"), List.of("HS256"), "Bearer", List.of("bulwark-web"), Duration.ofSeconds(30),
-					Duration.ofMinutes(5), Duration.ofSeconds(30))));
+			.isThrownBy(() -> JwtDecoders.create(
+					new JwtDecoders.Checks(ISSUER, List.of("bulwark-api"), List.of("HS256"), "Bearer",
+							List.of("bulwark-web"), Duration.ofSeconds(30)),
+					JwtDecoders.remoteKeys(new JwtDecoders.KeySet("http://127.0.0.1:1/certs", Duration.ofMinutes(5),
+							Duration.ofSeconds(30)))));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -62,9 +62,10 @@ public class TokenValidationBenchmark {
 	public void setUp() throws Exception {
 		this.jwks = JwksEndpoint.start("realm-key");
 		RSAKey key = this.jwks.key();
-		this.decoder = JwtDecoders.create(new JwtDecoders.Settings(ISSUER, this.jwks.uri(), List.of("bulwark-api"),
-				List.of("RS256"), "Bearer", List.of("bulwark-web"), Duration.ofSeconds(30), Duration.ofHours(1),
-				Duration.ofSeconds(30)));
+		this.decoder = JwtDecoders.create(
+				new JwtDecoders.Checks(ISSUER, List.of("bulwark-api"), List.of("RS256"), "Bearer",
+						List.of("bulwark-web"), Duration.ofSeconds(30)),
+				JwtDecoders.remoteKeys(new JwtDecoders.KeySet(this.jwks.uri(), Duration.ofHours(1), Duration.ofSeconds(30))));
 		this.callers = new CallerAuthenticationConverter(new KeycloakAuthoritiesConverter("bulwark-api"),
 				(token, roles) -> CallerTiers.DEFAULT);
 		this.verifier = new RSASSAVerifier(key.toRSAPublicKey());

@@ -75,7 +75,16 @@ public final class PackagedLambda {
 	 * Runs the unpacked package once with the given API Gateway events.
 	 */
 	public static Run run(Path unpacked, Path work, List<String> events) throws IOException, InterruptedException {
-		return run(unpacked, work, events, "api");
+		return run(unpacked, work, events, "api", Map.of(), false);
+	}
+
+	/**
+	 * Runs the unpacked package once, primed as before a SnapStart snapshot, with the given environment variables
+	 * in place of the local run's (e.g. an issuer nobody answers for), then with the given API Gateway events.
+	 */
+	public static Run runPrimed(Path unpacked, Path work, Map<String, String> environment, List<String> events)
+			throws IOException, InterruptedException {
+		return run(unpacked, work, events, "api", environment, true);
 	}
 
 	/**
@@ -83,15 +92,15 @@ public final class PackagedLambda {
 	 * Lambda starts it (the template's {@code MAIN_CLASS}).
 	 */
 	public static Run runExpiry(Path unpacked, Path work, List<String> events) throws IOException, InterruptedException {
-		return run(unpacked, work, events, "expiry");
+		return run(unpacked, work, events, "expiry", Map.of(), false);
 	}
 
-	private static Run run(Path unpacked, Path work, List<String> events, String handler)
-			throws IOException, InterruptedException {
+	private static Run run(Path unpacked, Path work, List<String> events, String handler,
+			Map<String, String> environment, boolean prime) throws IOException, InterruptedException {
 		Path probe = copyProbe(work.resolve("probe"));
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Dprobe.handler=" + handler, "-cp", unpacked + ":" + unpacked.resolve("lib") + "/*:" + probe,
-				ColdStartProbe.class.getName()));
+				"-Dprobe.handler=" + handler, "-Dprobe.prime=" + prime, "-cp",
+				unpacked + ":" + unpacked.resolve("lib") + "/*:" + probe, ColdStartProbe.class.getName()));
 		List<Path> outputs = new ArrayList<>();
 		for (int i = 0; i < events.size(); i++) {
 			Path in = Files.writeString(work.resolve("event" + i + ".json"), events.get(i));
@@ -109,6 +118,7 @@ public final class PackagedLambda {
 					LocalDynamoDb.shared().endpoint(), "BULWARK_DYNAMODB_REGION", "eu-central-1",
 					"BULWARK_DYNAMODB_CREATETABLES", "true", "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local",
 					"MAIN_CLASS", "dev.bulwark.BulwarkApplication", "BULWARK_CLOUDWATCH_NAMESPACE", NAMESPACE));
+		builder.environment().putAll(environment);
 		Process process = builder.start();
 		if (!process.waitFor(3, TimeUnit.MINUTES)) {
 			process.destroyForcibly();
