@@ -3,10 +3,12 @@ package dev.bulwark.lambda;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.bulwark.security.TokenFingerprint;
+import dev.bulwark.support.InfrastructureSettings;
 import dev.bulwark.support.PackagedLambda;
 import dev.bulwark.support.TestJson;
 import dev.bulwark.support.Tokens;
@@ -31,6 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LambdaArtifactIT {
 
 	private static final JsonMapper JSON = TestJson.MAPPER;
+
+	private static final String APPLICATION_JAR = "bulwark-" + InfrastructureSettings.load().getProperty("project.version")
+			+ ".jar";
 
 	private static List<String> auditMessages(PackagedLambda.Run run) {
 		return run.output()
@@ -80,8 +86,9 @@ class LambdaArtifactIT {
 		try (ZipFile zip = new ZipFile(PackagedLambda.ARTIFACT.toFile())) {
 			assertThat(zip.stream().map(ZipEntry::getName))
 				.noneMatch(name -> name.matches("lib/(tomcat-embed-core|tomcat-embed-websocket|spring-boot-tomcat|jetty|undertow).*"))
-				.contains("dev/bulwark/lambda/ApiGatewayHandler.class", "application.yml");
+				.contains("lib/" + APPLICATION_JAR);
 		}
+		assertThat(applicationJarEntries()).contains("dev/bulwark/lambda/ApiGatewayHandler.class", "application.yml");
 	}
 
 	@Test
@@ -89,7 +96,31 @@ class LambdaArtifactIT {
 		try (ZipFile zip = new ZipFile(PackagedLambda.ARTIFACT.toFile())) {
 			assertThat(zip.stream().map(ZipEntry::getName))
 				.noneMatch(name -> name.matches("lib/(DynamoDBLocal|junit|testcontainers|spring-boot-test|assertj|mockito|awaitility).*"))
-				.noneMatch(name -> name.startsWith("dev/bulwark/support/"));
+				.noneMatch(name -> name.startsWith("dev/"));
+		}
+		assertThat(applicationJarEntries()).noneMatch(name -> name.startsWith("dev/bulwark/support/"))
+			.noneMatch(name -> name.endsWith("Tests.class") || name.endsWith("IT.class"));
+	}
+
+	/**
+	 * Every run of the package here starts with {@code -Xshare:on}, which refuses to start on an archive that does
+	 * not fit the package; this checks it is there to be refused.
+	 */
+	@Test
+	void packageHoldsTheClassDataArchiveItsRunsStartFrom() throws IOException {
+		try (ZipFile zip = new ZipFile(PackagedLambda.ARTIFACT.toFile())) {
+			assertThat(zip.getEntry(PackagedLambda.CLASS_DATA_ARCHIVE)).isNotNull();
+		}
+	}
+
+	private static List<String> applicationJarEntries() throws IOException {
+		try (ZipFile zip = new ZipFile(PackagedLambda.ARTIFACT.toFile());
+				ZipInputStream jar = new ZipInputStream(zip.getInputStream(zip.getEntry("lib/" + APPLICATION_JAR)))) {
+			List<String> names = new ArrayList<>();
+			for (ZipEntry entry = jar.getNextEntry(); entry != null; entry = jar.getNextEntry()) {
+				names.add(entry.getName());
+			}
+			return names;
 		}
 	}
 

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -25,11 +27,15 @@ import dev.bulwark.lambda.ColdStartProbe;
 /**
  * The Lambda deployment package as the build made it, run in a fresh JVM whose class path is the package and the
  * one-class {@link ColdStartProbe}, configured only by environment variables pointing at the local Keycloak and
- * DynamoDB Local.
+ * DynamoDB Local, with the JVM options {@code template.yaml} gives the function and the package's class-data
+ * archive, which must then be usable ({@code -Xshare:on}): a stale or broken archive fails the run.
  */
 public final class PackagedLambda {
 
 	public static final Path ARTIFACT = Path.of(InfrastructureSettings.load().getProperty("lambda.artifact"));
+
+	/** The class-data archive in the package, recorded by {@link ClassDataArchive}. */
+	public static final String CLASS_DATA_ARCHIVE = "bulwark.jsa";
 
 	/** The metrics namespace the packaged function is given, as the template gives it its stack's. */
 	public static final String NAMESPACE = "Bulwark/packaged";
@@ -48,6 +54,10 @@ public final class PackagedLambda {
 	public record Run(List<JsonNode> responses, String output, List<Long> millis) {
 	}
 
+	/**
+	 * Unpacks the package as it is now. Each file keeps its entry's modification time, which the class-data archive
+	 * checks its jars by.
+	 */
 	public static Path unpack(Path target) {
 		try (ZipFile file = new ZipFile(ARTIFACT.toFile())) {
 			for (ZipEntry entry : file.stream().toList()) {
@@ -63,6 +73,7 @@ public final class PackagedLambda {
 				try (InputStream in = file.getInputStream(entry)) {
 					Files.copy(in, destination);
 				}
+				Files.setLastModifiedTime(destination, entry.getLastModifiedTime());
 			}
 			return target;
 		}
@@ -75,7 +86,38 @@ public final class PackagedLambda {
 	 * Runs the unpacked package once with the given API Gateway events.
 	 */
 	public static Run run(Path unpacked, Path work, List<String> events) throws IOException, InterruptedException {
-		return run(unpacked, work, events, "api", Map.of(), false);
+		return run(unpacked, work, events, "api", Map.of(), false, true);
+	}
+
+	/**
+	 * Runs the unpacked package once with the given API Gateway events, the given environment variables in place
+	 * of the usual ones (e.g. other {@code JAVA_TOOL_OPTIONS}), and its class-data archive or not.
+	 */
+	public static Run run(Path unpacked, Path work, List<String> events, Map<String, String> environment,
+			boolean classData) throws IOException, InterruptedException {
+		return run(unpacked, work, events, "api", environment, false, classData);
+	}
+
+	/**
+	 * The package's class path as the archive was recorded with: its jars by name, relative to the package.
+	 */
+	public static String classPath(Path unpacked) throws IOException {
+		try (Stream<Path> jars = Files.list(unpacked.resolve("lib"))) {
+			return jars.map((jar) -> "lib/" + jar.getFileName())
+				.filter((jar) -> jar.endsWith(".jar"))
+				.sorted()
+				.collect(Collectors.joining(":"));
+		}
+	}
+
+	/**
+	 * The JVM options {@code template.yaml} gives every function ({@code JAVA_TOOL_OPTIONS}).
+	 */
+	public static String templateJvmOptions() {
+		Map<String, Object> function = DeploymentTemplate.map(DeploymentTemplate.load().section("Globals").get("Function"));
+		Map<String, Object> variables = DeploymentTemplate
+			.map(DeploymentTemplate.map(function.get("Environment")).get("Variables"));
+		return (String) variables.get("JAVA_TOOL_OPTIONS");
 	}
 
 	/**
@@ -84,7 +126,7 @@ public final class PackagedLambda {
 	 */
 	public static Run runPrimed(Path unpacked, Path work, Map<String, String> environment, List<String> events)
 			throws IOException, InterruptedException {
-		return run(unpacked, work, events, "api", environment, true);
+		return run(unpacked, work, events, "api", environment, true, true);
 	}
 
 	/**
@@ -92,27 +134,32 @@ public final class PackagedLambda {
 	 * Lambda starts it (the template's {@code MAIN_CLASS}).
 	 */
 	public static Run runExpiry(Path unpacked, Path work, List<String> events) throws IOException, InterruptedException {
-		return run(unpacked, work, events, "expiry", Map.of(), false);
+		return run(unpacked, work, events, "expiry", Map.of(), false, true);
 	}
 
 	private static Run run(Path unpacked, Path work, List<String> events, String handler,
-			Map<String, String> environment, boolean prime) throws IOException, InterruptedException {
-		Path probe = copyProbe(work.resolve("probe"));
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Dprobe.handler=" + handler, "-Dprobe.prime=" + prime, "-cp",
-				unpacked + ":" + unpacked.resolve("lib") + "/*:" + probe, ColdStartProbe.class.getName()));
+			Map<String, String> environment, boolean prime, boolean classData) throws IOException, InterruptedException {
+		Path probe = copyProbe(work.resolve("probe").toAbsolutePath());
+		List<String> command = new ArrayList<>(List.of(java(), "-Dprobe.handler=" + handler, "-Dprobe.prime=" + prime));
+		if (classData) {
+			command.addAll(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + CLASS_DATA_ARCHIVE));
+		}
+		command.addAll(List.of("-cp", classPath(unpacked) + ":" + probe, ColdStartProbe.class.getName()));
 		List<Path> outputs = new ArrayList<>();
 		for (int i = 0; i < events.size(); i++) {
-			Path in = Files.writeString(work.resolve("event" + i + ".json"), events.get(i));
-			Path out = work.resolve("response" + i + ".json");
+			Path in = Files.writeString(work.resolve("event" + i + ".json").toAbsolutePath(), events.get(i));
+			Path out = work.resolve("response" + i + ".json").toAbsolutePath();
 			Files.deleteIfExists(out);
 			command.add(in.toString());
 			command.add(out.toString());
 			outputs.add(out);
 		}
 		Path log = work.resolve("probe.log");
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		ProcessBuilder builder = new ProcessBuilder(command).directory(unpacked.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile());
 		builder.environment().clear();
+		builder.environment().put("JAVA_TOOL_OPTIONS", templateJvmOptions());
 		builder.environment()
 			.putAll(Map.of("BULWARK_ISSUER_URI", KeycloakServer.shared().issuer(DevRealm.NAME), "BULWARK_DYNAMODB_ENDPOINT",
 					LocalDynamoDb.shared().endpoint(), "BULWARK_DYNAMODB_REGION", "eu-central-1",
@@ -148,6 +195,10 @@ public final class PackagedLambda {
 	public static String httpApiEvent(String method, String path, @Nullable String token) {
 		ApiGatewayEvent event = ApiGatewayEvent.httpApi(method, path).requestId("packaged");
 		return ((token != null) ? event.token(token) : event).toString();
+	}
+
+	static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
 	private static Path copyProbe(Path target) throws IOException {
