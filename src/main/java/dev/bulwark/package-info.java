@@ -9,7 +9,7 @@
  * audit     → order, security, web
  * order     → security, dynamodb
  * ratelimit → security, web, dynamodb
- * lambda    → web
+ * lambda    → audit, ratelimit, security, web (the outermost adapter: it primes the stack for SnapStart)
  * security  → web
  * web, dynamodb → nothing of ours
  * </pre>

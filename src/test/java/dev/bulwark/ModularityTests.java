@@ -64,7 +64,7 @@ class ModularityTests {
 				"api", List.of("order", "security", "web"),
 				"audit", List.of("order", "security", "web"),
 				"dynamodb", List.of(),
-				"lambda", List.of("audit", "web"),
+				"lambda", List.of("audit", "ratelimit", "security", "web"),
 				"order", List.of("dynamodb", "security"),
 				"ratelimit", List.of("dynamodb", "security", "web"),
 				"security", List.of("web"),
