@@ -37,7 +37,7 @@ if [ "${BUILD:-yes}" != no ]; then
   (cd "$node_peer" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
-bulwark_jar=$(ls target/bulwark-*.jar | grep -v -- '-plain.jar$' | head -1)
+bulwark_jar=$(ls target/bulwark-*.jar | grep -E '^target/bulwark-[0-9.]+(-SNAPSHOT)?\.jar$')
 spring_jar=$(ls "$spring_peer"/target/spring-resource-server-*.jar | grep -v -- '-plain.jar$' | head -1)
 
 # The JVM settings the container ships, for both Java servers; none if the Dockerfile sets none.
