@@ -1,5 +1,6 @@
 package dev.bulwark.support;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -106,7 +107,7 @@ public final class PackagedLambda {
 			return jars.map((jar) -> "lib/" + jar.getFileName())
 				.filter((jar) -> jar.endsWith(".jar"))
 				.sorted()
-				.collect(Collectors.joining(":"));
+				.collect(Collectors.joining(File.pathSeparator));
 		}
 	}
 
@@ -144,7 +145,7 @@ public final class PackagedLambda {
 		if (classData) {
 			command.addAll(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + CLASS_DATA_ARCHIVE));
 		}
-		command.addAll(List.of("-cp", classPath(unpacked) + ":" + probe, ColdStartProbe.class.getName()));
+		command.addAll(List.of("-cp", classPath(unpacked) + File.pathSeparator + probe, ColdStartProbe.class.getName()));
 		List<Path> outputs = new ArrayList<>();
 		for (int i = 0; i < events.size(); i++) {
 			Path in = Files.writeString(work.resolve("event" + i + ".json").toAbsolutePath(), events.get(i));
