@@ -8,10 +8,13 @@
 # $RUN_SECONDS (so ratios come from one round), then an open-loop run with hey at OPEN_LOOP_WORKERS x OPEN_LOOP_RATE
 # requests/s, then each server's resident memory (VmRSS, and the peak VmHWM, from /proc). Prints each round, then
 # one table: req/s median (range), p99 median, open-loop p50 and p99, RSS; and Bulwark's ratios to both peers
-# (medians of the rounds' ratios) next to the goals of issue #11.
+# (medians of the rounds' ratios) next to the goals of issue #11; and the open loop's p50, p99 and p99.9 inside
+# Bulwark, from the time its audit line records for each request (without the client, loopback and Tomcat's hand-over).
 #   bench/get-me.sh
 # Settings (environment variables, defaults in brackets):
 #   WARMUP_SECONDS [30]  wrk against each server before the rounds, untimed
+#   TIMELINE_WINDOWS [0]  that many windows of RUN_SECONDS of wrk right after each server answers, before the next
+#                         one starts: req/s per window, and the CPU its JIT compilers used so far (the warm-up curve)
 #   ROUNDS [3]  RUN_SECONDS [10]  CONNECTIONS [32]  WRK_THREADS [2]     the closed-loop rounds (wrk)
 #   OPEN_LOOP_SECONDS [15]  OPEN_LOOP_WORKERS [10]  OPEN_LOOP_RATE [100]  hey -z -c -q (rate per worker)
 #   SERVER_CPU [1]  LOAD_CPU [0]   cores for the servers, and for the load generators and Keycloak

@@ -8,10 +8,13 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import ch.qos.logback.classic.Level;
 import org.jspecify.annotations.Nullable;
@@ -34,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * Keycloak (the dev realm), each as a process of its own pinned to one core; the load generators and Keycloak run
  * on another. Per server: a warm-up, then rounds of wrk in which every server takes its turn (ratios are read
  * within a round, so a busy neighbour slows a whole round, not one server), then an open-loop run with hey at a
- * fixed rate, then the resident memory. For {@code bench/get-me.sh}, which documents the settings; a measurement,
- * not a test.
+ * fixed rate (and, for Bulwark, the same run as its audit lines saw it), then the resident memory. Optionally, the
+ * warm-up curve of each server right after it answers. For {@code bench/get-me.sh}, which documents the settings; a
+ * measurement, not a test.
  */
 public final class GetMeComparison {
 
@@ -50,6 +55,8 @@ public final class GetMeComparison {
 	private static final Pattern HEY_STATUS = Pattern.compile("^\\s+\\[(\\d+)\\]\\s+(\\d+) responses", Pattern.MULTILINE);
 
 	private static final Pattern HEY_RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+
+	private static final Pattern AUDIT_DURATION = Pattern.compile("bulwark\\.audit.*event\\.duration=\"(\\d+)\"");
 
 	/** Longer runs are split, so that no run outlives its 5-minute token. */
 	private static final int LONGEST_RUN_SECONDS = 60;
@@ -146,15 +153,21 @@ public final class GetMeComparison {
 					result.p99Millis());
 		}
 
+		Server bulwark = this.servers.stream().filter(server -> server.name().equals("bulwark")).findFirst().orElseThrow();
+		double[] inside = auditedMillis(bulwark.log(), openLoop.get("bulwark").responses());
+		print("open loop bulwark, inside the application (event.duration of the audit lines of its last %d requests):"
+				+ " p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms", openLoop.get("bulwark").responses(), inside[0], inside[1],
+				inside[2]);
+
 		Map<String, long[]> memory = new LinkedHashMap<>();
 		for (Server server : this.servers) {
 			memory.put(server.name(), residentKilobytes(server.process().pid()));
 		}
-		report(closedLoop, openLoop, memory, toSpring, toNode);
+		report(closedLoop, openLoop, memory, toSpring, toNode, inside);
 	}
 
 	private void report(Map<String, List<Wrk>> closedLoop, Map<String, OpenLoop> openLoop, Map<String, long[]> memory,
-			List<Double> toSpring, List<Double> toNode) {
+			List<Double> toSpring, List<Double> toNode, double[] insideBulwark) {
 		Settings s = this.settings;
 		print("");
 		print("GET /me, one token, each server pinned to core %s, load on core %s", s.serverCpu(), s.loadCpu());
@@ -180,6 +193,8 @@ public final class GetMeComparison {
 		OpenLoop bulwark = openLoop.get("bulwark");
 		print("bulwark open loop: p50 %.2f ms (goal <= 1 ms), p99 %.2f ms (goal <= 3 ms); RSS %d MB (goal <= 256 MB)",
 				bulwark.p50Millis(), bulwark.p99Millis(), memory.get("bulwark")[0] / 1024);
+		print("bulwark open loop inside the application: p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms", insideBulwark[0],
+				insideBulwark[1], insideBulwark[2]);
 	}
 
 	/** DynamoDB Local prints its settings on standard output when it starts, which is where the results go. */
@@ -254,8 +269,42 @@ public final class GetMeComparison {
 			}
 			Thread.sleep(250);
 		}
-		print("%s answers on port %d after %.1f s", name, port,
-				Duration.between(started, Instant.now()).toMillis() / 1000.0);
+		print("%s answers on port %d after %.1f s%s", name, port,
+				Duration.between(started, Instant.now()).toMillis() / 1000.0, compilerTime(server));
+		for (int window = 1; window <= this.settings.timelineWindows(); window++) {
+			Wrk result = wrk(server, freshToken(), this.settings.runSeconds(), "timeline-" + window);
+			print("%s, %d s after it answered: %.0f req/s%s", name, window * this.settings.runSeconds(), result.rate(),
+					compilerTime(server));
+		}
+	}
+
+	/**
+	 * The CPU time the JIT compiler threads of a Java server have used so far (those still alive: the JVM stops
+	 * extra compiler threads once they idle), from {@code /proc}; nothing for other servers.
+	 */
+	private static String compilerTime(Server server) throws IOException {
+		Map<String, Long> ticks = new LinkedHashMap<>();
+		try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(server.process().pid()), "task"))) {
+			for (Path task : tasks) {
+				String name = Files.readString(task.resolve("comm")).strip();
+				if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+					String stat = Files.readString(task.resolve("stat"));
+					// After the name in brackets: state is field 3, user and system time fields 14 and 15.
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					ticks.merge(name.substring(0, 2), Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+				}
+			}
+		}
+		catch (NoSuchFileException ex) {
+			return "";
+		}
+		if (ticks.isEmpty()) {
+			return "";
+		}
+		StringBuilder line = new StringBuilder("; CPU of its JIT compilers so far:");
+		// Linux counts these in clock ticks of 1/100 s.
+		ticks.forEach((compiler, used) -> line.append(String.format(Locale.ROOT, " %s %.1f s", compiler, used / 100.0)));
+		return line.toString();
 	}
 
 	private Wrk wrk(Server server, String token, int seconds, String label) throws IOException, InterruptedException {
@@ -282,8 +331,10 @@ public final class GetMeComparison {
 				"Authorization: Bearer " + token, server.url());
 		Matcher status = HEY_STATUS.matcher(out);
 		boolean any = false;
+		long responses = 0;
 		while (status.find()) {
 			any = true;
+			responses += Long.parseLong(status.group(2));
 			if (!status.group(1).equals("200")) {
 				throw new IllegalStateException("hey saw answers other than 200 from " + server.name() + ":\n" + out);
 			}
@@ -300,7 +351,34 @@ public final class GetMeComparison {
 		if (!percentiles.containsKey("50") || !percentiles.containsKey("99") || !rate.find()) {
 			throw new IllegalStateException("No p50, p99 or rate in hey's output:\n" + out);
 		}
-		return new OpenLoop(Double.parseDouble(rate.group(1)), percentiles.get("50"), percentiles.get("99"));
+		return new OpenLoop(Double.parseDouble(rate.group(1)), percentiles.get("50"), percentiles.get("99"), responses);
+	}
+
+	/**
+	 * p50, p99 and p99.9 of the time the last {@code requests} requests spent in Bulwark's filter chain, which its
+	 * audit line records for every request ({@code event.duration}, in nanoseconds): the open loop's latency without
+	 * the load generator, the loopback and Tomcat's hand-over to a worker thread.
+	 */
+	private static double[] auditedMillis(Path log, long requests) throws IOException {
+		ArrayDeque<Long> last = new ArrayDeque<>();
+		try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+			lines.map(AUDIT_DURATION::matcher).filter(Matcher::find).forEach(duration -> {
+				last.addLast(Long.parseLong(duration.group(1)));
+				if (last.size() > requests) {
+					last.removeFirst();
+				}
+			});
+		}
+		if (last.size() < requests) {
+			throw new IllegalStateException("Only " + last.size() + " audit lines with a duration in " + log);
+		}
+		long[] sorted = last.stream().mapToLong(Long::longValue).sorted().toArray();
+		return new double[] { quantile(sorted, 0.5), quantile(sorted, 0.99), quantile(sorted, 0.999) };
+	}
+
+	private static double quantile(long[] sortedNanos, double quantile) {
+		int index = (int) Math.ceil(quantile * sortedNanos.length) - 1;
+		return sortedNanos[Math.max(0, index)] / 1_000_000.0;
 	}
 
 	/** Runs a load generator on the load core and keeps its output next to the servers' logs. */
@@ -398,7 +476,7 @@ public final class GetMeComparison {
 	private record Wrk(double rate, double p99Millis, String socketErrors) {
 	}
 
-	private record OpenLoop(double rate, double p50Millis, double p99Millis) {
+	private record OpenLoop(double rate, double p50Millis, double p99Millis, long responses) {
 	}
 
 	/**
@@ -406,13 +484,14 @@ public final class GetMeComparison {
 	 */
 	private record Settings(int warmUpSeconds, int rounds, int runSeconds, int connections, int wrkThreads,
 			int openLoopSeconds, int openLoopWorkers, int openLoopRate, String serverCpu, String loadCpu,
-			String javaToolOptions, String mallocArenaMax) {
+			String javaToolOptions, String mallocArenaMax, int timelineWindows) {
 
 		static Settings fromEnvironment() {
 			Settings settings = new Settings(number("WARMUP_SECONDS", 30), number("ROUNDS", 3), number("RUN_SECONDS", 10),
 					number("CONNECTIONS", 32), number("WRK_THREADS", 2), number("OPEN_LOOP_SECONDS", 15),
 					number("OPEN_LOOP_WORKERS", 10), number("OPEN_LOOP_RATE", 100), text("SERVER_CPU", "1"),
-					text("LOAD_CPU", "0"), text("SERVER_JAVA_TOOL_OPTIONS", "").strip(), text("SERVER_MALLOC_ARENA_MAX", "").strip());
+					text("LOAD_CPU", "0"), text("SERVER_JAVA_TOOL_OPTIONS", "").strip(), text("SERVER_MALLOC_ARENA_MAX", "").strip(),
+					number("TIMELINE_WINDOWS", 0));
 			if (settings.runSeconds() > LONGEST_RUN_SECONDS || settings.openLoopSeconds() > LONGEST_RUN_SECONDS) {
 				throw new IllegalArgumentException("RUN_SECONDS and OPEN_LOOP_SECONDS are at most " + LONGEST_RUN_SECONDS
 						+ ": a run must not outlive its token");
