@@ -1,5 +1,7 @@
 package dev.bulwark;
 
+import java.util.Map;
+
 import org.springframework.boot.SpringApplication;
 
 import dev.bulwark.support.LocalInfrastructure;
@@ -13,7 +15,9 @@ public class TestBulwarkApplication {
 
 	public static void main(String[] args) {
 		SpringApplication application = new SpringApplication(BulwarkApplication.class);
-		application.addInitializers(new LocalInfrastructure());
+		application.addInitializers(LocalInfrastructure.forLocalRun());
+		// Locally, the API's description is there to be read and tried without a token first.
+		application.setDefaultProperties(Map.of("bulwark.security.public-api-document", "true"));
 		application.addListeners(new LocalRunReport());
 		application.run(args);
 	}

@@ -110,7 +110,7 @@ class ApiRoutes {
 	 * {@code Accept} gets JSON), and a response without one makes Spring MVC throw and catch two exceptions while
 	 * writing it (it parses the unset content type first), a seventh of what a request allocated.
 	 */
-	private static ServerResponse.BodyBuilder json() {
+	static ServerResponse.BodyBuilder json() {
 		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON);
 	}
 
@@ -174,7 +174,7 @@ class ApiRoutes {
 		}
 	}
 
-	private static HandlerFunction<ServerResponse> methodNotAllowed(HttpMethod... allowed) {
+	static HandlerFunction<ServerResponse> methodNotAllowed(HttpMethod... allowed) {
 		List<String> methods = Arrays.stream(allowed).map(HttpMethod::name).toList();
 		return request -> {
 			throw new HttpRequestMethodNotSupportedException(request.method().name(), methods);

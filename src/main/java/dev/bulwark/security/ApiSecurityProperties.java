@@ -28,23 +28,26 @@ import org.springframework.validation.annotation.Validated;
  * name an unknown key
  * @param corsAllowedOrigins origins allowed to call the API from a browser; empty (the default) allows none
  * @param tokenCache how many accepted tokens are remembered, and for how long at most
+ * @param publicApiDocument whether the OpenAPI document ({@code GET /openapi.json}) is served without a token;
+ * off by default, so that a deployment describes its API only to callers it already accepts
  */
 @Validated
 @ConfigurationProperties("bulwark.security")
-record ApiSecurityProperties(@NotBlank String resourceClient,
+public record ApiSecurityProperties(@NotBlank String resourceClient,
 		@DefaultValue("Bearer") @NotBlank String requiredTokenType,
 		@DefaultValue({ "bulwark-web", "bulwark-reporting", "bulwark-metrics" })
 		@NotEmpty List<@NotBlank String> authorizedClients,
 		@DefaultValue("30s") @NotNull Duration clockSkew, @DefaultValue("5m") @NotNull Duration jwksCacheTtl,
 		@DefaultValue("30s") @NotNull Duration jwksMinRefreshInterval,
-		@DefaultValue @NotNull List<String> corsAllowedOrigins, @DefaultValue @Valid @NotNull TokenCache tokenCache) {
+		@DefaultValue @NotNull List<String> corsAllowedOrigins, @DefaultValue @Valid @NotNull TokenCache tokenCache,
+		@DefaultValue("false") boolean publicApiDocument) {
 
 	/**
 	 * @param maxEntries the most tokens remembered at once; 0 verifies every request's token
 	 * @param maxTtl the longest a token is remembered, however late its {@code exp}: how much later than without
 	 * the cache a key withdrawn by the issuer stops being honoured
 	 */
-	record TokenCache(@DefaultValue("1000") @PositiveOrZero int maxEntries,
+	public record TokenCache(@DefaultValue("1000") @PositiveOrZero int maxEntries,
 			@DefaultValue("5m") @NotNull Duration maxTtl) {
 	}
 

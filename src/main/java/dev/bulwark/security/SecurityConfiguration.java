@@ -13,6 +13,8 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OA
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.SingleResultAuthorizationManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -44,11 +46,15 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, CallerAuthenticationConverter callers, SecurityProblems problems,
-			OAuth2ResourceServerProperties resourceServerProperties, StepUpPolicy stepUp) throws Exception {
+			OAuth2ResourceServerProperties resourceServerProperties, StepUpPolicy stepUp, ApiSecurityProperties api)
+			throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			// The error dispatch only renders the status of a request that was already refused or failed.
 			.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
 			.requestMatchers(EndpointRequest.to("health")).permitAll()
+			.requestMatchers(HttpMethod.GET, "/openapi.json")
+			.access(api.publicApiDocument() ? SingleResultAuthorizationManager.permitAll()
+					: AuthenticatedAuthorizationManager.authenticated())
 			// A scraper needs the metrics, not the orders: its own role, and admins.
 			.requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyRole(Roles.METRICS, Roles.ADMIN)
 			.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Roles.ADMIN)
@@ -81,7 +87,9 @@ class SecurityConfiguration {
 				.sessionFixation(fixation -> fixation.none()))
 			.requestCache(cache -> cache.disable())
 			.logout(logout -> logout.disable())
-			.cors(Customizer.withDefaults())
+			// With no allowed origin, no CORS processing at all: a preflight is then one more request without a
+			// token (401), not an empty 200 from the CORS filter that a browser reads as a refusal anyway.
+			.cors(api.corsAllowedOrigins().isEmpty() ? cors -> cors.disable() : Customizer.withDefaults())
 			.headers(headers -> headers
 				// Always, not only over HTTPS as seen by this process: TLS ends at the load balancer or gateway.
 				.httpStrictTransportSecurity(hsts -> hsts.requestMatcher(AnyRequestMatcher.INSTANCE)

@@ -33,8 +33,8 @@ class WebConfiguration {
 
 	/**
 	 * The API's own servlet filters at the front of the security filter chain, in a fixed order: the last-resort
-	 * 500 handler first, then the public origin (which also resolves the client's address), then the body-size
-	 * limit. Inside the chain, not as separate servlet filters, because the Lambda runtime's servlet emulation
+	 * 500 handler first, then the problem body for errors that have none, then the public origin (which also
+	 * resolves the client's address), then the body-size limit. Inside the chain, not as separate servlet filters, because the Lambda runtime's servlet emulation
 	 * ignores the order (and URL patterns) of registered filters. Spring Security applies this to the chain it
 	 * builds ahead of every other module's filters, which may then place theirs relative to these.
 	 */
@@ -43,12 +43,14 @@ class WebConfiguration {
 	Customizer<HttpSecurity> apiRequestFilters(WebProperties properties, ProblemResponses problems,
 			ObjectProvider<PublicOriginResolver> publicOrigins) {
 		UnhandledExceptionFilter unhandledExceptions = new UnhandledExceptionFilter(problems);
+		ErrorBodyFilter errorBodies = new ErrorBodyFilter(problems);
 		PublicOriginFilter publicOrigin = new PublicOriginFilter(publicOrigins.orderedStream().toList(),
 				properties.allowedHosts(), new ClientAddresses(properties.trustedProxies()), problems);
 		RequestBodyLimitFilter bodyLimit = new RequestBodyLimitFilter(properties.maxRequestBodySize().toBytes(),
 				problems);
 		// All three just before Spring Security's first filter, in the order they are added.
 		return http -> http.addFilterBefore(unhandledExceptions, DisableEncodeUrlFilter.class)
+			.addFilterBefore(errorBodies, DisableEncodeUrlFilter.class)
 			.addFilterBefore(publicOrigin, DisableEncodeUrlFilter.class)
 			.addFilterBefore(bodyLimit, DisableEncodeUrlFilter.class);
 	}

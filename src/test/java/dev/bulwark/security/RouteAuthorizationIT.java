@@ -1,15 +1,23 @@
 package dev.bulwark.security;
 
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
 
 import dev.bulwark.support.Api;
 import dev.bulwark.support.ApiResponse;
 import dev.bulwark.support.ContractTest;
 import dev.bulwark.support.DevRealm;
+import dev.bulwark.support.OpenApiContract;
 import dev.bulwark.support.RouteMatrix;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,15 +46,52 @@ class RouteAuthorizationIT extends ContractTest {
 			.row("GET /actuator/health", 200, 200, 200, 200, 200, 200, 200)
 			.row("GET /actuator/metrics", 401, 403, 403, 403, 200, 403, 403)
 			.row("GET /actuator/info", 401, 403, 403, 403, 200, 403, 403)
+			.row("GET /actuator/metrics/{name}", 401, 403, 403, 403, 200, 403, 403)
 			.row("GET /actuator/prometheus", 401, 403, 403, 403, 200, 403, 200)
+			.row("GET /openapi.json", 401, 200, 200, 200, 200, 200, 200)
+			.row("GET /.well-known/oauth-protected-resource", 200, 200, 200, 200, 200, 200, 200)
 			.cases();
+	}
+
+	/** The roles of the API that each caller of the matrix holds. */
+	private static final Map<String, Set<String>> ROLES = Map.of(ANONYMOUS, Set.of(), ALICE, Set.of("customer"), BOB,
+			Set.of("customer"), CAROL, Set.of("fulfillment"), DAVE, Set.of("admin"), REPORTING, Set.of("orders:read"),
+			METRICS, Set.of("metrics"));
+
+	@Test
+	void matrixHasARowForEveryDocumentedOperation() {
+		Set<String> routes = matrix().map(cell -> (String) cell.get()[0]).collect(Collectors.toCollection(TreeSet::new));
+
+		assertThat(routes).isEqualTo(OpenApiContract.shared().operations());
+	}
+
+	/**
+	 * What the OpenAPI document says about who may call each operation ({@code security}, {@code x-roles}) is what
+	 * the matrix proves: a caller it admits is never refused for who they are (401, 403), any other always is.
+	 */
+	@ParameterizedTest(name = "{0} as {1} -> {2}")
+	@MethodSource("matrix")
+	void documentSaysWhoMayCall(String route, String caller, int expected) {
+		String method = route.substring(0, route.indexOf(' ')).toLowerCase(Locale.ROOT);
+		JsonNode operation = OpenApiContract.shared()
+			.document()
+			.get("paths")
+			.get(route.substring(route.indexOf(' ') + 1))
+			.get(method);
+		boolean anonymous = operation.path("security").valueStream().anyMatch(JsonNode::isEmpty);
+		Set<String> roles = new TreeSet<>();
+		operation.path("x-roles").valueStream().forEach(role -> roles.add(role.asString()));
+		boolean admitted = anonymous || (!caller.equals(ANONYMOUS)
+				&& (roles.isEmpty() || ROLES.get(caller).stream().anyMatch(roles::contains)));
+
+		assertThat(expected != 401 && expected != 403).as(route + " as " + caller).isEqualTo(admitted);
 	}
 
 	@ParameterizedTest(name = "{0} as {1} -> {2}")
 	@MethodSource("matrix")
 	void routeAnswersEachCallerAsSpecified(String route, String caller, int expected) {
 		String orderId = route.contains("{id}") ? placeOrder(ALICE) : "";
-		String[] methodAndPath = route.replace("{id}", orderId).split(" ");
+		String[] methodAndPath = route.replace("{id}", orderId).replace("{name}", "bulwark.requests").split(" ");
 		Api.Call call = this.api.method(methodAndPath[0], methodAndPath[1]);
 		if (route.equals("POST /orders")) {
 			call.json(orderJson());

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,12 +16,15 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.mock.web.MockHttpServletRequest;
+import tools.jackson.databind.JsonNode;
+
+import dev.bulwark.support.OpenApiContract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The route table of the README says, in its sign-in column, what the step-up policy of {@code application.yml}
- * requires of each route: the policy people read is the policy that runs.
+ * requires of each route, and so does the OpenAPI document: the policy people read is the policy that runs.
  */
 class StepUpDocumentationTests {
 
@@ -53,6 +58,43 @@ class StepUpDocumentationTests {
 			}
 		}
 		assertThat(rows).as("rows of the README's route table").isGreaterThanOrEqualTo(10);
+	}
+
+	/**
+	 * The OpenAPI document's {@code x-step-up} of each operation is the policy of its route: the same {@code acr},
+	 * the same {@code max-age} in seconds, none where the policy asks for none. Placing an order names the large
+	 * order rule's {@code acr} instead, with no age.
+	 */
+	@Test
+	void openApiDocumentShowsThePolicyOfEveryOperation() throws IOException {
+		StepUpProperties configured = configuredPolicy();
+		StepUpPolicy policy = new StepUpPolicy(configured);
+
+		for (String operation : OpenApiContract.shared().operations()) {
+			String method = operation.substring(0, operation.indexOf(' '));
+			String template = operation.substring(operation.indexOf(' ') + 1);
+			JsonNode documented = OpenApiContract.shared()
+				.document()
+				.get("paths")
+				.get(template)
+				.get(method.toLowerCase(Locale.ROOT))
+				.path("x-step-up");
+			Optional<StepUpProperties.Route> required = policy
+				.requirementOf(new MockHttpServletRequest(method, template.replaceAll("\\{[^}]+}", "7b0c5f0e")));
+			if (operation.equals("POST /orders")) {
+				assertThat(required).as(operation).isEmpty();
+				assertThat(documented.path("acr").asString()).isEqualTo(configured.largeOrder().acr());
+				assertThat(documented.has("max-age")).isEqualTo(configured.largeOrder().maxAge() != null);
+				continue;
+			}
+			assertThat(documented.isMissingNode()).as(operation).isEqualTo(required.isEmpty());
+			required.ifPresent(requirement -> {
+				assertThat(documented.path("acr").asString()).as(operation).isEqualTo(requirement.acr());
+				assertThat(documented.path("max-age").isMissingNode() ? null : documented.get("max-age").asLong())
+					.as(operation)
+					.isEqualTo((requirement.maxAge() != null) ? requirement.maxAge().toSeconds() : null);
+			});
+		}
 	}
 
 	private static StepUpProperties configuredPolicy() throws IOException {

@@ -6,7 +6,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Base of the API contract: every test of a subclass runs twice, against the Boot app over HTTP and against the
- * Lambda handler with API Gateway events, and must pass unchanged in both.
+ * Lambda handler with API Gateway events, and must pass unchanged in both. Every response is also held to the
+ * OpenAPI document ({@link OpenApiContract}).
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(ApiRuntime.class)
@@ -17,7 +18,7 @@ public abstract class ContractTest extends ApiIntegrationTest {
 
 	@Override
 	protected Transport transport() {
-		return this.runtime.transport(bootBaseUrl());
+		return OpenApiContract.shared().checking(this.runtime.transport(bootBaseUrl()));
 	}
 
 }

@@ -21,6 +21,9 @@ public class FaultInjection {
 
 	public static final String SECRET = "SECRET-internal-detail";
 
+	/** Where the test-only routes are: outside the API and its OpenAPI document. */
+	public static final String PATH_PREFIX = "/_test/";
+
 	/**
 	 * Two test-only routes: one whose handler throws, and one that hands any authenticated caller to the
 	 * {@code deleteOrder} function, as a route table with a missing URL rule would, so that only method security
@@ -30,10 +33,10 @@ public class FaultInjection {
 	RouterFunction<ServerResponse> testRoutes(FunctionCatalog functions) {
 		Consumer<Object> deleteOrder = functions.lookup("deleteOrder");
 		return RouterFunctions.route()
-			.GET("/_test/handler-failure", request -> {
+			.GET(PATH_PREFIX + "handler-failure", request -> {
 				throw new IllegalStateException(SECRET + " in " + FaultInjection.class.getName());
 			})
-			.POST("/_test/unguarded-delete/{id}", request -> {
+			.POST(PATH_PREFIX + "unguarded-delete/{id}", request -> {
 				deleteOrder.accept(request.pathVariable("id"));
 				return ServerResponse.noContent().build();
 			})
@@ -47,7 +50,7 @@ public class FaultInjection {
 	@Bean
 	FilterRegistrationBean<Filter> failingFilter() {
 		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
-			if (((HttpServletRequest) request).getRequestURI().equals("/_test/filter-failure")) {
+			if (((HttpServletRequest) request).getRequestURI().equals(PATH_PREFIX + "filter-failure")) {
 				throw new IllegalStateException(SECRET + " in " + FaultInjection.class.getName());
 			}
 			chain.doFilter(request, response);

@@ -26,6 +26,9 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 final class KeycloakDistribution implements KeycloakServer {
 
+	/** The system property naming the port the local run would like Keycloak on. */
+	static final String PREFERRED_PORT = "bulwark.local.keycloak-port";
+
 	/** Build-time options; a change here re-runs {@code kc.sh build}. */
 	private static final List<String> BUILD_OPTIONS = List.of("--db=dev-mem");
 
@@ -48,7 +51,7 @@ final class KeycloakDistribution implements KeycloakServer {
 			build(home);
 			Path imports = Files.createDirectories(home.resolve("data/import"));
 			Files.copy(realmFile, imports.resolve(realmFile.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-			int port = freePort();
+			int port = port();
 			String adminPassword = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
 			ProcessBuilder builder = kc(home, "start", "--optimized", "--http-enabled=true", "--hostname-strict=false",
 					"--http-host=127.0.0.1", "--http-port=" + port, "--import-realm");
@@ -151,6 +154,23 @@ final class KeycloakDistribution implements KeycloakServer {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * The port the local run asks for ({@link #PREFERRED_PORT}, docker-compose's, so that one client setup serves
+	 * both) when it is free; any free port otherwise, as for the tests.
+	 */
+	private static int port() throws IOException {
+		Integer preferred = Integer.getInteger(PREFERRED_PORT);
+		if (preferred != null) {
+			try (ServerSocket socket = new ServerSocket(preferred)) {
+				return socket.getLocalPort();
+			}
+			catch (IOException taken) {
+				// Taken (docker-compose's Keycloak, say): any port will do, the local run prints where it is.
+			}
+		}
+		return freePort();
 	}
 
 	private static int freePort() throws IOException {

@@ -12,6 +12,15 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class LocalInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+	/**
+	 * For the local run: Keycloak on port 8180 when that is free, where docker-compose puts it too, so that one
+	 * client setup (the HTTP request collection's, say) serves both.
+	 */
+	public static LocalInfrastructure forLocalRun() {
+		System.setProperty(KeycloakDistribution.PREFERRED_PORT, "8180");
+		return new LocalInfrastructure();
+	}
+
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		context.getEnvironment()

@@ -31,7 +31,8 @@ class ResponseHeadersIT extends ContractTest {
 
 	/**
 	 * A browser only lets another origin call the API when the answer allows that origin; none is allowed unless
-	 * configured. {@code SecurityConfigurationTests} covers a configured allow-list.
+	 * configured, and a preflight is then refused like any request without a token. {@code SecurityConfigurationTests}
+	 * covers a configured allow-list.
 	 */
 	@Test
 	void corsIsClosedByDefault() {
@@ -41,6 +42,7 @@ class ResponseHeadersIT extends ContractTest {
 			.header("Access-Control-Request-Headers", "authorization")
 			.send();
 
+		assertProblem(preflight, 401);
 		assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
 		assertThat(preflight.header("Access-Control-Allow-Methods")).isNull();
 		assertThat(preflight.header("Access-Control-Allow-Headers")).isNull();

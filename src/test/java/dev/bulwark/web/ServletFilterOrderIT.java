@@ -41,11 +41,12 @@ class ServletFilterOrderIT extends ApiIntegrationTest {
 	}
 
 	/**
-	 * Inside the chain the order is fixed too: the audit sees every answer, the last-resort 500 included; the
-	 * client address is known before anything refuses; the body limit comes before anything that reads a body.
+	 * Inside the chain the order is fixed too: the audit sees every answer, the last-resort 500 included; every
+	 * error inside gets its problem body; the client address is known before anything refuses; the body limit
+	 * comes before anything that reads a body.
 	 */
 	@Test
-	void securityChainStartsWithTheAuditTheLastResortHandlerThePublicOriginAndTheBodyLimit() {
+	void securityChainStartsWithTheAuditTheLastResortHandlerErrorBodiesThePublicOriginAndTheBodyLimit() {
 		List<String> filters = this.context.getBean(FilterChainProxy.class)
 			.getFilterChains()
 			.get(0)
@@ -54,8 +55,8 @@ class ServletFilterOrderIT extends ApiIntegrationTest {
 			.map(filter -> filter.getClass().getSimpleName())
 			.toList();
 
-		assertThat(filters).startsWith("RequestAuditFilter", "UnhandledExceptionFilter", "PublicOriginFilter",
-				"RequestBodyLimitFilter");
+		assertThat(filters).startsWith("RequestAuditFilter", "UnhandledExceptionFilter", "ErrorBodyFilter",
+				"PublicOriginFilter", "RequestBodyLimitFilter");
 		assertThat(filters.indexOf("UnauthenticatedRateLimitFilter") + 1)
 			.isEqualTo(filters.indexOf("BearerTokenAuthenticationFilter"));
 		assertThat(filters.indexOf("ClientRateLimitFilter") - 1)
