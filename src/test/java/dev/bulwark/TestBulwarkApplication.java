@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
 
+import dev.bulwark.support.DeveloperPortal;
 import dev.bulwark.support.LocalInfrastructure;
 import dev.bulwark.support.LocalRunReport;
 
@@ -14,7 +15,7 @@ import dev.bulwark.support.LocalRunReport;
 public class TestBulwarkApplication {
 
 	public static void main(String[] args) {
-		SpringApplication application = new SpringApplication(BulwarkApplication.class);
+		SpringApplication application = new SpringApplication(BulwarkApplication.class, DeveloperPortal.class);
 		application.addInitializers(LocalInfrastructure.forLocalRun());
 		// Locally, the API's description is there to be read and tried without a token first.
 		application.setDefaultProperties(Map.of("bulwark.security.public-api-document", "true"));

@@ -22,6 +22,9 @@ public final class DevRealm {
 
 	public static final String WEB_REDIRECT_URI = "http://localhost:3000/callback";
 
+	/** Where Keycloak sends people back to the local run's developer portal after they sign in. */
+	public static final String PORTAL_REDIRECT_URI = "http://localhost:8080/docs/oauth2-redirect.html";
+
 	public static final String REPORTING_CLIENT = "bulwark-reporting";
 
 	public static final String METRICS_CLIENT = "bulwark-metrics";

@@ -70,6 +70,12 @@ public final class Http {
 			.build(), expectedStatus);
 	}
 
+	public static HttpResponse<String> putJson(String url, String bearerToken, Object body, int expectedStatus) {
+		return send(withBearer(url, bearerToken).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+			.build(), expectedStatus);
+	}
+
 	public static void delete(String url, String bearerToken, int expectedStatus) {
 		send(withBearer(url, bearerToken).DELETE().build(), expectedStatus);
 	}

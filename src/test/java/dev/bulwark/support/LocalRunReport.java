@@ -21,7 +21,8 @@ public class LocalRunReport implements ApplicationListener<ApplicationReadyEvent
 		out.println();
 		out.println("Bulwark is running at " + api + " (ready in " + event.getTimeTaken().toMillis() + " ms)");
 		out.println("Keycloak: " + KeycloakServer.shared().baseUrl() + " (realm 'bulwark'; users and passwords in README.md)");
-		out.println("OpenAPI document: " + api + "/openapi.json");
+		out.println("OpenAPI document: " + api + "/openapi.json; developer portal: " + api + DeveloperPortal.PATH
+				+ " (Authorize signs in through Keycloak)");
 		out.println("Tokens below expire in 5 minutes.");
 		out.println();
 		out.println("# alice (customer) places an order and lists her orders");

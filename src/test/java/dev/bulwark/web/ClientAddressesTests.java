@@ -37,8 +37,18 @@ class ClientAddressesTests {
 
 	@Test
 	void garbageInForwardedForIsNotAClient() {
-		assertThat(resolved(request("10.0.0.5", "not-an-address"))).isEqualTo("not-an-address");
+		assertThat(resolved(request("10.0.0.5", "not-an-address"))).isEqualTo("10.0.0.5");
+		assertThat(resolved(request("10.0.0.5", "198.51.100.1:4711"))).isEqualTo("10.0.0.5");
+		assertThat(resolved(request("10.0.0.5", "198.51.100.1, localhost, 10.0.0.7"))).isEqualTo("10.0.0.5");
 		assertThat(resolved(request("10.0.0.5", null))).isEqualTo("10.0.0.5");
+	}
+
+	@Test
+	void addressesOfBothFamiliesAreClients() {
+		assertThat(resolved(request("10.0.0.5", "2001:db8::1"))).isEqualTo("2001:db8::1");
+		assertThat(resolved(request("10.0.0.5", "::ffff:198.51.100.1"))).isEqualTo("::ffff:198.51.100.1");
+		assertThat(resolved(request("10.0.0.5", "198.51.100.255"))).isEqualTo("198.51.100.255");
+		assertThat(resolved(request("10.0.0.5", "198.51.100.256"))).isEqualTo("10.0.0.5");
 	}
 
 	private static MockHttpServletRequest request(String peer, String forwardedFor) {

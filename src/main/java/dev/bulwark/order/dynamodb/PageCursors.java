@@ -82,7 +82,8 @@ class PageCursors {
 		}
 		try {
 			byte[] raw = Base64.getUrlDecoder().decode(cursor);
-			if (raw.length <= NONCE_BYTES) {
+			// Nonce and tag at least: the JDK's GCM fails with a runtime exception (not a bad tag) on less.
+			if (raw.length < NONCE_BYTES + TAG_BITS / 8) {
 				throw new InvalidCursorException();
 			}
 			byte[] nonce = new byte[NONCE_BYTES];
