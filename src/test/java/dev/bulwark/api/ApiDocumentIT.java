@@ -1,7 +1,6 @@
 package dev.bulwark.api;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -81,11 +80,7 @@ class ApiDocumentIT extends ContractTest {
 	void everyDocumentedOperationIsRouted(String operation) {
 		String method = operation.substring(0, operation.indexOf(' '));
 		String template = operation.substring(operation.indexOf(' ') + 1);
-		JsonNode described = OpenApiContract.shared()
-			.document()
-			.get("paths")
-			.get(template)
-			.get(method.toLowerCase(Locale.ROOT));
+		JsonNode described = OpenApiContract.shared().operationObject(operation);
 		String path = template.replace("{id}", UUID.randomUUID().toString()).replace("{name}", "bulwark.requests");
 
 		Api.Call call = this.api.method(method, path);

@@ -63,6 +63,28 @@ class RealmConfigurationIT {
 			.contains("code_challenge_method");
 	}
 
+	/**
+	 * Keycloak sends people back only to registered addresses: to the local run's developer portal it does (here
+	 * with the PKCE error, as no challenge was sent), to an address it does not know it does not.
+	 */
+	@Test
+	void localRunPortalIsARegisteredRedirectOfTheWebClient() {
+		HttpResponse<String> portal = authorizationRequest(DevRealm.PORTAL_REDIRECT_URI);
+		HttpResponse<String> elsewhere = authorizationRequest("http://localhost:8081/docs/oauth2-redirect.html");
+
+		assertThat(portal.statusCode()).isEqualTo(302);
+		assertThat(portal.headers().firstValue("Location").orElseThrow()).startsWith(DevRealm.PORTAL_REDIRECT_URI);
+		assertThat(elsewhere.statusCode()).isEqualTo(400);
+	}
+
+	private HttpResponse<String> authorizationRequest(String redirectUri) {
+		return Http.send(HttpRequest
+			.newBuilder(URI.create(this.keycloak.issuer(DevRealm.NAME) + "/protocol/openid-connect/auth?client_id="
+					+ DevRealm.WEB_CLIENT + "&response_type=code&scope=openid&redirect_uri="
+					+ URLEncoder.encode(redirectUri, StandardCharsets.UTF_8)))
+			.build());
+	}
+
 	@Test
 	void accessTokensLiveFiveMinutes() {
 		JsonNode tokens = Tokens.shared().signIn("bob");

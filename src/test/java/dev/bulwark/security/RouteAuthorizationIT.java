@@ -1,6 +1,5 @@
 package dev.bulwark.security;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -72,12 +71,7 @@ class RouteAuthorizationIT extends ContractTest {
 	@ParameterizedTest(name = "{0} as {1} -> {2}")
 	@MethodSource("matrix")
 	void documentSaysWhoMayCall(String route, String caller, int expected) {
-		String method = route.substring(0, route.indexOf(' ')).toLowerCase(Locale.ROOT);
-		JsonNode operation = OpenApiContract.shared()
-			.document()
-			.get("paths")
-			.get(route.substring(route.indexOf(' ') + 1))
-			.get(method);
+		JsonNode operation = OpenApiContract.shared().operationObject(route);
 		boolean anonymous = operation.path("security").valueStream().anyMatch(JsonNode::isEmpty);
 		Set<String> roles = new TreeSet<>();
 		operation.path("x-roles").valueStream().forEach(role -> roles.add(role.asString()));

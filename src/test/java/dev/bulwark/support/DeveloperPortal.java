@@ -29,7 +29,7 @@ public class DeveloperPortal {
 			+ InfrastructureSettings.load().getProperty("swagger-ui.version") + "/";
 
 	@Bean
-	RouterFunction<ServerResponse> developerPortal() {
+	RouterFunction<ServerResponse> developerPortalRoutes() {
 		return RouterFunctions.route()
 			.GET(PATH, request -> ServerResponse.temporaryRedirect(URI.create(PATH + "index.html")).build())
 			.GET(PATH + "swagger-initializer.js",

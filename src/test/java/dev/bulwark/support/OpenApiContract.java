@@ -142,12 +142,19 @@ public final class OpenApiContract {
 	}
 
 	/**
+	 * The document's Operation Object of an operation such as {@code "GET /orders/{id}"}.
+	 */
+	public JsonNode operationObject(String operation) {
+		String method = operation.substring(0, operation.indexOf(' ')).toLowerCase(Locale.ROOT);
+		String template = operation.substring(operation.indexOf(' ') + 1);
+		return this.document.get("paths").get(template).get(method);
+	}
+
+	/**
 	 * Whether the document lists this status among the operation's responses.
 	 */
 	public boolean documents(String operation, int status) {
-		String method = operation.substring(0, operation.indexOf(' ')).toLowerCase(Locale.ROOT);
-		String template = operation.substring(operation.indexOf(' ') + 1);
-		return this.document.get("paths").get(template).get(method).get("responses").has(Integer.toString(status));
+		return operationObject(operation).get("responses").has(Integer.toString(status));
 	}
 
 	/**
