@@ -11,11 +11,13 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.function.HandlerFunction;
@@ -50,6 +52,9 @@ final class RequestAuditFilter extends OncePerRequestFilter {
 
 	private static final int MAX_HEADER = 256;
 
+	/** What a header value the firewall refuses is recorded as. */
+	static final String REFUSED_VALUE = "(refused by the firewall)";
+
 	private static final String HEADER_FIELD = "http.request.header.";
 
 	private final List<String> headers;
@@ -65,8 +70,8 @@ final class RequestAuditFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		long started = System.nanoTime();
-		String requestId = RequestIds.requestId(request.getHeader(RequestIds.REQUEST_ID_HEADER));
-		String traceId = RequestIds.traceId(request.getHeader(RequestIds.TRACEPARENT_HEADER));
+		String requestId = RequestIds.requestId(header(request, RequestIds.REQUEST_ID_HEADER));
+		String traceId = RequestIds.traceId(header(request, RequestIds.TRACEPARENT_HEADER));
 		response.setHeader(RequestIds.REQUEST_ID_HEADER, requestId);
 		MDC.put(REQUEST_ID, requestId);
 		if (traceId != null) {
@@ -107,12 +112,11 @@ final class RequestAuditFilter extends OncePerRequestFilter {
 			.addKeyValue("bulwark.outcome", outcome.code())
 			.addKeyValue("client.address", LogValues.safe(ClientAddresses.of(request), 64))
 			.addKeyValue("user_agent.original",
-					LogValues.safe(request.getHeader(HttpHeaders.USER_AGENT), MAX_USER_AGENT));
+					LogValues.safe(header(request, HttpHeaders.USER_AGENT), MAX_USER_AGENT));
 		for (String name : this.headers) {
-			Enumeration<String> values = request.getHeaders(name);
-			if (values != null && values.hasMoreElements()) {
-				line.addKeyValue(HEADER_FIELD + name,
-						LogValues.safe(String.join(", ", Collections.list(values)), MAX_HEADER));
+			String value = header(request, name);
+			if (value != null) {
+				line.addKeyValue(HEADER_FIELD + name, LogValues.safe(value, MAX_HEADER));
 			}
 		}
 		long bodyBytes = request.bytesRead();
@@ -131,6 +135,22 @@ final class RequestAuditFilter extends OncePerRequestFilter {
 				reason.map(AuthenticationFailure::code).orElse(null), caller.map(Caller::tier).orElse(null), nanos);
 		for (RequestMetrics each : this.metrics) {
 			each.record(audited);
+		}
+	}
+
+
+	/**
+	 * A header's values, joined; the firewall checks a value when it is read, and one it refuses is recorded as
+	 * such instead of ending the audit of the request (the refusal would then have been answered on top of what
+	 * the client was already told, and the request left unaudited).
+	 */
+	private static @Nullable String header(HttpServletRequest request, String name) {
+		try {
+			Enumeration<String> values = request.getHeaders(name);
+			return (values != null && values.hasMoreElements()) ? String.join(", ", Collections.list(values)) : null;
+		}
+		catch (RequestRejectedException refused) {
+			return REFUSED_VALUE;
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.apache.commons.logging.LogFactory;
 import org.crac.Core;
 import org.crac.Resource;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
@@ -48,6 +50,8 @@ import dev.bulwark.web.InternalServerError;
  * response is rewritten to payload 2.0 ({@code headers}, {@code cookies}).</li>
  * <li>An exception that escapes the adapter would fail the invocation; it becomes a plain 500 problem.</li>
  * <li>Bodies are UTF-8, not the adapter's ISO-8859-1 default.</li>
+ * <li>{@code Content-Length} is the length of the body the event carries, whatever the event's headers said.</li>
+ * <li>An event that is JSON but no object, or whose URL has a malformed escape, is refused with a 400 problem.</li>
  * </ul>
  * On SnapStart, requests are pushed through before the snapshot, so that the classes of the whole request path are
  * loaded and warm in it: some without a token, and some of a customer whose token is signed by a key that exists
@@ -102,11 +106,23 @@ public class ApiGatewayHandler implements RequestStreamHandler, Resource {
 
 	@Override
 	public void handleRequest(InputStream input, OutputStream output, @Nullable Context context) throws IOException {
-		ObjectNode event = (ObjectNode) JSON.readTree(input);
+		if (!(JSON.readTree(input) instanceof ObjectNode event)) {
+			// JSON, but no object: no API Gateway request, and nothing to route.
+			JSON.writeValue(output, problemResponse(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					"The event is not an API Gateway request."), false));
+			return;
+		}
 		boolean httpApi = "2.0".equals(event.path("version").asString(""));
+		if (malformedEscape(event)) {
+			// What a servlet container answers to a URL it cannot decode; the adapter would throw, a 500.
+			JSON.writeValue(output, problemResponse(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					"The request's URL is not validly encoded."), httpApi));
+			return;
+		}
 		if (httpApi) {
 			canonicalizeContentType(event);
 		}
+		contentLengthOfTheBody(event);
 		ByteArrayOutputStream response = new ByteArrayOutputStream();
 		LambdaLogging.invocation((context != null) ? context.getAwsRequestId() : null, requestId(event));
 		try {
@@ -114,7 +130,7 @@ public class ApiGatewayHandler implements RequestStreamHandler, Resource {
 		}
 		catch (RuntimeException ex) {
 			logger.error("Unhandled error", ex);
-			JSON.writeValue(output, internalError(httpApi));
+			JSON.writeValue(output, problemResponse(InternalServerError.problem(), httpApi));
 			return;
 		}
 		finally {
@@ -183,6 +199,62 @@ public class ApiGatewayHandler implements RequestStreamHandler, Resource {
 	}
 
 	/**
+	 * Whether the path or query of the event has a {@code %} that is not followed by two hexadecimal digits.
+	 */
+	private static boolean malformedEscape(ObjectNode event) {
+		for (String field : List.of("/rawPath", "/rawQueryString", "/path", "/requestContext/http/path",
+				"/requestContext/path")) {
+			String text = event.at(field).asString("");
+			for (int i = text.indexOf('%'); i >= 0; i = text.indexOf('%', i + 1)) {
+				if (i + 2 >= text.length() || Character.digit(text.charAt(i + 1), 16) < 0
+						|| Character.digit(text.charAt(i + 2), 16) < 0) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The length of the body the event carries, in place of any {@code Content-Length} among its headers. Only the
+	 * body is the body: a header a client wrote does not describe what API Gateway decoded, and a malformed one
+	 * would fail deep in Spring MVC, a 500, where a servlet container refuses it with a 400 before the application.
+	 */
+	private static void contentLengthOfTheBody(ObjectNode event) {
+		JsonNode body = event.path("body");
+		long length = 0;
+		if (body.isString()) {
+			String text = body.asString();
+			length = event.path("isBase64Encoded").asBoolean(false) ? base64Length(text)
+					: text.getBytes(StandardCharsets.UTF_8).length;
+		}
+		for (String headers : List.of("headers", "multiValueHeaders")) {
+			if (event.get(headers) instanceof ObjectNode map) {
+				map.propertyNames()
+					.stream()
+					.filter(name -> name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH))
+					.toList()
+					.forEach(map::remove);
+			}
+		}
+		if (length > 0) {
+			ObjectNode single = (event.get("headers") instanceof ObjectNode map) ? map : event.putObject("headers");
+			single.put(HttpHeaders.CONTENT_LENGTH, Long.toString(length));
+			if (event.get("multiValueHeaders") instanceof ObjectNode multi) {
+				multi.putArray(HttpHeaders.CONTENT_LENGTH).add(Long.toString(length));
+			}
+		}
+	}
+
+	/**
+	 * How many bytes the base64 text decodes to, without decoding it (padding and line breaks left out).
+	 */
+	private static long base64Length(String text) {
+		long symbols = text.chars().filter(c -> c != '=' && c != '\r' && c != '\n').count();
+		return symbols * 3 / 4;
+	}
+
+	/**
 	 * HTTP API payload 2.0 has single-valued {@code headers} and a {@code cookies} list, not
 	 * {@code multiValueHeaders}.
 	 */
@@ -206,11 +278,14 @@ public class ApiGatewayHandler implements RequestStreamHandler, Resource {
 		return response;
 	}
 
-	private static ObjectNode internalError(boolean httpApi) {
+	/**
+	 * A problem answered by the handler itself, with the headers a problem needs where the filter chain did not run.
+	 */
+	private static ObjectNode problemResponse(ProblemDetail problem, boolean httpApi) {
 		ObjectNode response = JSON.createObjectNode();
-		response.put("statusCode", HttpStatus.INTERNAL_SERVER_ERROR.value());
+		response.put("statusCode", problem.getStatus());
 		response.put("isBase64Encoded", false);
-		response.put("body", JSON.writeValueAsString(InternalServerError.problem()));
+		response.put("body", JSON.writeValueAsString(problem));
 		if (httpApi) {
 			ObjectNode single = response.putObject("headers");
 			InternalServerError.HEADERS.forEach(single::put);

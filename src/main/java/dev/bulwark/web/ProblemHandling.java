@@ -19,6 +19,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -42,6 +43,9 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
 	private static final Log logger = LogFactory.getLog(ProblemHandling.class);
 
+	/** What a request the firewall refuses is told, wherever the refusal happens. */
+	static final String REFUSED = "The request was refused.";
+
 	@ExceptionHandler
 	ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
 		List<FieldError> errors = ex.getConstraintViolations()
@@ -50,6 +54,16 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 			.sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
 			.toList();
 		return invalid(errors, ex, request);
+	}
+
+	/**
+	 * The firewall checks parameter names when they are first read, which may be in a handler (the actuator's reads
+	 * them all): a name it refuses is the client's fault there too, as it is at the front of the chain.
+	 */
+	@ExceptionHandler
+	@Nullable ResponseEntity<Object> handleRequestRejected(RequestRejectedException ex, WebRequest request) {
+		return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, REFUSED),
+				new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
 	}
 
 	@ExceptionHandler

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -32,6 +33,13 @@ public final class UnhandledExceptionFilter extends OncePerRequestFilter {
 			throws IOException {
 		try {
 			chain.doFilter(request, response);
+		}
+		catch (RequestRejectedException ex) {
+			// The firewall, checking a parameter name a filter read: the client's fault, not ours.
+			if (!response.isCommitted()) {
+				response.resetBuffer();
+				this.problems.write(request, response, HttpStatus.BAD_REQUEST, ProblemHandling.REFUSED);
+			}
 		}
 		catch (IOException | ServletException | RuntimeException ex) {
 			logger.error("Unhandled error for " + request.getMethod() + " " + request.getRequestURI(), ex);

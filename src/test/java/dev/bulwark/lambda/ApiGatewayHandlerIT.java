@@ -3,8 +3,11 @@ package dev.bulwark.lambda;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,6 +16,7 @@ import dev.bulwark.support.Api;
 import dev.bulwark.support.ApiGatewayEvent;
 import dev.bulwark.support.ApiIntegrationTest;
 import dev.bulwark.support.ApiResponse;
+import dev.bulwark.support.AuditLog;
 import dev.bulwark.support.LambdaTransport;
 import dev.bulwark.support.LocalLambda;
 import dev.bulwark.support.TestJson;
@@ -56,6 +60,71 @@ class ApiGatewayHandlerIT extends ApiIntegrationTest {
 			.body("{}"));
 
 		assertThat(response.get("statusCode").asInt()).isEqualTo(415);
+	}
+
+	/**
+	 * A servlet container refuses a malformed {@code Content-Length} itself; in Lambda the event's body is what
+	 * counts, and a header that lies about it, or is no number, changes nothing (found by
+	 * {@code ApiGatewayEventsFuzzTests}: it was a 500).
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "", "abc", "-1", "99999999999999999999", "2" })
+	void contentLengthOfTheEventIsTheBodysOwn(String contentLength) throws Exception {
+		JsonNode read = invoke(ApiGatewayEvent.httpApi("GET", "/me")
+			.token(this.tokens.user(ALICE))
+			.header("Content-Length", contentLength));
+		JsonNode placed = invoke(ApiGatewayEvent.restApi("POST", "/orders")
+			.token(this.tokens.user(ALICE))
+			.header("Content-Type", "application/json")
+			.header("Content-Length", contentLength)
+			.body(orderJson()));
+
+		assertThat(read.get("statusCode").asInt()).as(read.toString()).isEqualTo(200);
+		assertThat(placed.get("statusCode").asInt()).as(placed.toString()).isEqualTo(201);
+	}
+
+	/**
+	 * The firewall checks a header's value when it is read; the audit reads some after the answer was written. A
+	 * value it refuses there is audited as refused, and the answer stays the one problem it was (found by
+	 * {@code ApiGatewayEventsFuzzTests}: a second problem was written after the first, and no audit line).
+	 */
+	@Test
+	void headerTheFirewallRefusesNeitherSpoilsTheAnswerNorEscapesTheAudit() throws Exception {
+		JsonNode response = invoke(ApiGatewayEvent.httpApi("GET", "/orders")
+			.header("User-Agent", "curl\u0007")
+			.header("Accept", "\uFFF7"));
+
+		assertThat(response.get("statusCode").asInt()).isEqualTo(401);
+		JsonNode problem = TestJson.MAPPER.readTree(response.get("body").asString());
+		assertThat(problem.get("status").asInt()).isEqualTo(401);
+		AuditLog.Line line = AuditLog.shared().line(response.at("/headers/X-Request-Id").asString());
+		assertThat(line.field("user_agent.original")).isEqualTo("(refused by the firewall)");
+		assertThat(line.field("http.request.header.accept")).isEqualTo("(refused by the firewall)");
+	}
+
+	/**
+	 * A URL a servlet container could not decode is a 400 there; so it is here (found by
+	 * {@code ApiGatewayEventsFuzzTests}: the adapter threw, a 500).
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "/orders/%zz", "/orders/%", "/orders/%4", "/me%" })
+	void urlWithAMalformedEscapeIsABadRequest(String pathAndQuery) throws Exception {
+		for (ApiGatewayEvent event : List.of(ApiGatewayEvent.httpApi("GET", pathAndQuery),
+				ApiGatewayEvent.restApi("GET", pathAndQuery))) {
+			JsonNode response = invoke(event.token(this.tokens.user(ALICE)));
+
+			assertThat(response.get("statusCode").asInt()).as(response.toString()).isEqualTo(400);
+		}
+	}
+
+	@Test
+	void eventThatIsNoObjectIsABadRequest() throws Exception {
+		for (String event : List.of("[]", "\"GET /me\"", "42", "null")) {
+			JsonNode response = invoke(event);
+
+			assertThat(response.get("statusCode").asInt()).as(event).isEqualTo(400);
+			assertThat(TestJson.MAPPER.readTree(response.get("body").asString()).get("status").asInt()).isEqualTo(400);
+		}
 	}
 
 	@Test

@@ -1,6 +1,8 @@
 package dev.bulwark.web;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.bulwark.support.ApiResponse;
 import dev.bulwark.support.ContractTest;
@@ -29,6 +31,21 @@ class FailureHandlingIT extends ContractTest {
 
 		assertProblem(response, 400);
 		assertThat(response.json().get("status").asInt()).isEqualTo(400);
+	}
+
+	/**
+	 * The firewall checks parameter names only when something reads them all, by then deep in the request (the
+	 * actuator does; the API's routes read theirs by name and ignore the rest): its refusal is still a 400 problem,
+	 * not a 500 (found by {@code ApiGatewayEventsFuzzTests}).
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "/actuator/health?%EF%BF%B7=1", "/actuator/health?a%01b=1",
+			"/actuator/metrics/bulwark.requests?%EF%BF%B7=1", "/actuator/prometheus?%EF%BF%B7=1" })
+	void parameterNameTheFirewallRefusesIsABadRequestWhereverItIsRead(String pathAndQuery) {
+		ApiResponse response = this.api.get(pathAndQuery).token(this.tokens.userWithMfa(DAVE)).send();
+
+		assertProblem(response, 400);
+		assertThat(response.json().get("detail").asString()).isEqualTo("The request was refused.");
 	}
 
 	@Test
