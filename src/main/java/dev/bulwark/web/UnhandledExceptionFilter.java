@@ -34,14 +34,16 @@ public final class UnhandledExceptionFilter extends OncePerRequestFilter {
 		try {
 			chain.doFilter(request, response);
 		}
-		catch (RequestRejectedException ex) {
-			// The firewall, checking a parameter name a filter read: the client's fault, not ours.
-			if (!response.isCommitted()) {
-				response.resetBuffer();
-				this.problems.write(request, response, HttpStatus.BAD_REQUEST, ProblemHandling.REFUSED);
-			}
-		}
 		catch (IOException | ServletException | RuntimeException ex) {
+			if (refusedByTheFirewall(ex)) {
+				// The firewall checks a header value or parameter name when it is read, wherever that is (even
+				// while an error is being answered): the client's fault, not ours.
+				if (!response.isCommitted()) {
+					response.resetBuffer();
+					this.problems.write(request, response, HttpStatus.BAD_REQUEST, ProblemHandling.REFUSED);
+				}
+				return;
+			}
 			logger.error("Unhandled error for " + request.getMethod() + " " + request.getRequestURI(), ex);
 			if (response.isCommitted()) {
 				return;
@@ -50,6 +52,15 @@ public final class UnhandledExceptionFilter extends OncePerRequestFilter {
 			InternalServerError.HEADERS.forEach(response::setHeader);
 			this.problems.write(request, response, HttpStatus.INTERNAL_SERVER_ERROR, InternalServerError.DETAIL);
 		}
+	}
+
+	private static boolean refusedByTheFirewall(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RequestRejectedException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

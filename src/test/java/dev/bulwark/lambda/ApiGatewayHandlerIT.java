@@ -117,6 +117,19 @@ class ApiGatewayHandlerIT extends ApiIntegrationTest {
 		}
 	}
 
+	/**
+	 * Even while an error is being answered (here a 405, whose writing reads {@code Accept}), a header value the
+	 * firewall refuses makes the answer a 400 problem, not a 500 (found by {@code ApiGatewayEventsFuzzTests}).
+	 */
+	@Test
+	void headerTheFirewallRefusesWhileAnErrorIsAnsweredIsABadRequest() throws Exception {
+		JsonNode response = invoke(ApiGatewayEvent.httpApi("POST", "/actuator/health").header("Accept", "\u0007"));
+
+		assertThat(response.get("statusCode").asInt()).as(response.toString()).isEqualTo(400);
+		assertThat(TestJson.MAPPER.readTree(response.get("body").asString()).get("detail").asString())
+			.isEqualTo("The request was refused.");
+	}
+
 	@Test
 	void eventThatIsNoObjectIsABadRequest() throws Exception {
 		for (String event : List.of("[]", "\"GET /me\"", "42", "null")) {
