@@ -50,7 +50,8 @@ import dev.bulwark.web.InternalServerError;
  * response is rewritten to payload 2.0 ({@code headers}, {@code cookies}).</li>
  * <li>An exception that escapes the adapter would fail the invocation; it becomes a plain 500 problem.</li>
  * <li>Bodies are UTF-8, not the adapter's ISO-8859-1 default.</li>
- * <li>{@code Content-Length} is the length of the body the event carries, whatever the event's headers said.</li>
+ * <li>{@code Content-Length} is the length of the body the event carries, whatever the event's headers said, and
+ * header values lose the whitespace around them, as a servlet container strips it.</li>
  * <li>An event that is JSON but no object, or whose URL has a malformed escape, is refused with a 400 problem.</li>
  * </ul>
  * On SnapStart, requests are pushed through before the snapshot, so that the classes of the whole request path are
@@ -119,6 +120,7 @@ public class ApiGatewayHandler implements RequestStreamHandler, Resource {
 					"The request's URL is not validly encoded."), httpApi));
 			return;
 		}
+		withoutSurroundingWhitespace(event);
 		if (httpApi) {
 			canonicalizeContentType(event);
 		}
@@ -195,6 +197,31 @@ public class ApiGatewayHandler implements RequestStreamHandler, Resource {
 		}
 		else if (hasBody) {
 			map.put("Content-Type", "application/octet-stream");
+		}
+	}
+
+	/**
+	 * Header values without the whitespace around them, which is no part of a field value (RFC 9110, section 5.5)
+	 * and which a servlet container strips: {@code Accept} of a tab is an empty one in both runtimes.
+	 */
+	private static void withoutSurroundingWhitespace(ObjectNode event) {
+		if (event.get("headers") instanceof ObjectNode headers) {
+			for (Map.Entry<String, JsonNode> header : headers.properties()) {
+				if (header.getValue().isString()) {
+					header.setValue(JSON.getNodeFactory().stringNode(header.getValue().asString().strip()));
+				}
+			}
+		}
+		if (event.get("multiValueHeaders") instanceof ObjectNode headers) {
+			for (JsonNode values : headers) {
+				if (values instanceof ArrayNode list) {
+					for (int i = 0; i < list.size(); i++) {
+						if (list.get(i).isString()) {
+							list.set(i, list.get(i).asString().strip());
+						}
+					}
+				}
+			}
 		}
 	}
 

@@ -16,10 +16,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -63,6 +65,17 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	@Nullable ResponseEntity<Object> handleRequestRejected(RequestRejectedException ex, WebRequest request) {
 		return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, REFUSED),
+				new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * A media type in a header that cannot be parsed where a handler parses it (the actuator reads {@code Accept}
+	 * itself): the client's fault, as an unparsable {@code Content-Type} is.
+	 */
+	@ExceptionHandler({ InvalidMimeTypeException.class, InvalidMediaTypeException.class })
+	@Nullable ResponseEntity<Object> handleMalformedMediaType(RuntimeException ex, WebRequest request) {
+		return handleExceptionInternal(ex,
+				ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "A media type in the request is malformed."),
 				new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
 	}
 
