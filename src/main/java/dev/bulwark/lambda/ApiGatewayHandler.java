@@ -207,8 +207,10 @@ public class ApiGatewayHandler implements RequestStreamHandler, Resource {
 	private static void withoutSurroundingWhitespace(ObjectNode event) {
 		if (event.get("headers") instanceof ObjectNode headers) {
 			for (Map.Entry<String, JsonNode> header : headers.properties()) {
-				if (header.getValue().isString()) {
-					header.setValue(JSON.getNodeFactory().stringNode(header.getValue().asString().strip()));
+				String value = header.getValue().isString() ? header.getValue().asString() : null;
+				// strip() answers the very string when there is nothing to strip: no new node then.
+				if (value != null && value.strip() != value) {
+					header.setValue(JSON.getNodeFactory().stringNode(value.strip()));
 				}
 			}
 		}
@@ -216,8 +218,9 @@ public class ApiGatewayHandler implements RequestStreamHandler, Resource {
 			for (JsonNode values : headers) {
 				if (values instanceof ArrayNode list) {
 					for (int i = 0; i < list.size(); i++) {
-						if (list.get(i).isString()) {
-							list.set(i, list.get(i).asString().strip());
+						String value = list.get(i).isString() ? list.get(i).asString() : null;
+						if (value != null && value.strip() != value) {
+							list.set(i, value.strip());
 						}
 					}
 				}
@@ -233,13 +236,19 @@ public class ApiGatewayHandler implements RequestStreamHandler, Resource {
 				"/requestContext/path")) {
 			String text = event.at(field).asString("");
 			for (int i = text.indexOf('%'); i >= 0; i = text.indexOf('%', i + 1)) {
-				if (i + 2 >= text.length() || Character.digit(text.charAt(i + 1), 16) < 0
-						|| Character.digit(text.charAt(i + 2), 16) < 0) {
+				if (i + 2 >= text.length() || !asciiHex(text.charAt(i + 1)) || !asciiHex(text.charAt(i + 2))) {
 					return true;
 				}
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * A hexadecimal digit as a URL spells it: ASCII only ({@code Character.digit} would take an Arabic-Indic six).
+	 */
+	private static boolean asciiHex(char c) {
+		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 	}
 
 	/**

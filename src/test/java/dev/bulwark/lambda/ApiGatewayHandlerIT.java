@@ -107,7 +107,7 @@ class ApiGatewayHandlerIT extends ApiIntegrationTest {
 	 * {@code ApiGatewayEventsFuzzTests}: the adapter threw, a 500).
 	 */
 	@ParameterizedTest
-	@ValueSource(strings = { "/orders/%zz", "/orders/%", "/orders/%4", "/me%" })
+	@ValueSource(strings = { "/orders/%zz", "/orders/%", "/orders/%4", "/me%", "/orders/%\u06666" })
 	void urlWithAMalformedEscapeIsABadRequest(String pathAndQuery) throws Exception {
 		for (ApiGatewayEvent event : List.of(ApiGatewayEvent.httpApi("GET", pathAndQuery),
 				ApiGatewayEvent.restApi("GET", pathAndQuery))) {
