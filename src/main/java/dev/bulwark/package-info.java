@@ -11,7 +11,8 @@
  * ratelimit → security, web, dynamodb
  * lambda    → audit, ratelimit, security, web (the outermost adapter: it primes the stack for SnapStart)
  * security  → web
- * web, dynamodb → nothing of ours
+ * dynamodb  → web (its calls that fail for want of DynamoDB become the web module's 503)
+ * web       → nothing of ours
  * </pre>
  */
 @NullMarked

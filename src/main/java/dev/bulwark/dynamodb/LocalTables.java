@@ -1,6 +1,7 @@
 package dev.bulwark.dynamodb;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.springframework.beans.factory.InitializingBean;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -12,14 +13,14 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
  */
 class LocalTables implements InitializingBean {
 
-	private final DynamoDbClient dynamoDb;
+	private final Supplier<DynamoDbClient> client;
 
 	private final List<TableDefinition> tables;
 
 	private final boolean create;
 
-	LocalTables(DynamoDbClient dynamoDb, List<TableDefinition> tables, boolean create) {
-		this.dynamoDb = dynamoDb;
+	LocalTables(Supplier<DynamoDbClient> client, List<TableDefinition> tables, boolean create) {
+		this.client = client;
 		this.tables = tables;
 		this.create = create;
 	}
@@ -29,23 +30,25 @@ class LocalTables implements InitializingBean {
 		if (!this.create) {
 			return;
 		}
-		for (TableDefinition table : this.tables) {
-			createIfMissing(table);
+		try (DynamoDbClient dynamoDb = this.client.get()) {
+			for (TableDefinition table : this.tables) {
+				createIfMissing(table, dynamoDb);
+			}
 		}
 	}
 
-	private void createIfMissing(TableDefinition table) {
+	private static void createIfMissing(TableDefinition table, DynamoDbClient dynamoDb) {
 		try {
-			table.create(this.dynamoDb);
+			table.create(dynamoDb);
 		}
 		catch (ResourceInUseException alreadyThere) {
 			// Created by another instance or an earlier run.
 			return;
 		}
-		this.dynamoDb.waiter().waitUntilTableExists(describe -> describe.tableName(table.name()));
+		dynamoDb.waiter().waitUntilTableExists(describe -> describe.tableName(table.name()));
 		String expiry = table.timeToLiveAttribute();
 		if (expiry != null) {
-			this.dynamoDb.updateTimeToLive(ttl -> ttl.tableName(table.name())
+			dynamoDb.updateTimeToLive(ttl -> ttl.tableName(table.name())
 				.timeToLiveSpecification(spec -> spec.attributeName(expiry).enabled(true)));
 		}
 	}

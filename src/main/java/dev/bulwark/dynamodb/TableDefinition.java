@@ -3,6 +3,7 @@ package dev.bulwark.dynamodb;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.model.CreateTableEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -37,8 +38,11 @@ public final class TableDefinition {
 	 * A table of the enhanced client, whose keys and index keys come from its schema.
 	 */
 	public static TableDefinition of(DynamoDbTable<?> table, CreateTableEnhancedRequest request) {
-		// The enhanced table carries the client it was made with, which is the one this module provides.
-		return new TableDefinition(table.tableName(), dynamoDb -> table.createTable(request), null);
+		return new TableDefinition(table.tableName(), dynamoDb -> DynamoDbEnhancedClient.builder()
+			.dynamoDbClient(dynamoDb)
+			.build()
+			.table(table.tableName(), table.tableSchema())
+			.createTable(request), null);
 	}
 
 	/**

@@ -75,7 +75,8 @@ public class ApiGatewayHandler implements RequestStreamHandler, Resource {
 
 	/**
 	 * The priming tokens of the application context this JVM's handler started, handed over by
-	 * {@link LambdaRuntime}: the adapter does not expose its context, and Lambda runs one handler per JVM.
+	 * {@link LambdaRuntime}: the adapter does not expose its context, and Lambda runs one handler per JVM. A JVM
+	 * that starts more (a test run) primes with the first context's tokens, which only the first handler trusts.
 	 */
 	private static final AtomicReference<@Nullable PrimingTokens> PRIMING_TOKENS = new AtomicReference<>();
 
@@ -159,7 +160,7 @@ public class ApiGatewayHandler implements RequestStreamHandler, Resource {
 	}
 
 	static void primeWith(PrimingTokens tokens) {
-		PRIMING_TOKENS.set(tokens);
+		PRIMING_TOKENS.compareAndSet(null, tokens);
 	}
 
 	private void prime(Priming priming, @Nullable String token) {

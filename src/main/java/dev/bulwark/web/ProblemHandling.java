@@ -79,6 +79,20 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 				new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
 	}
 
+	/**
+	 * A dependency that cannot answer now: the client may retry, and is told when. The log line names the
+	 * dependency and the failure; a stack trace of a timeout would say nothing more.
+	 */
+	@ExceptionHandler
+	@Nullable ResponseEntity<Object> handleDependencyUnavailable(DependencyUnavailableException ex,
+			WebRequest request) {
+		logger.warn(ex.getMessage() + " for " + request.getDescription(false));
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, ServiceUnavailable.retryAfter(ex));
+		return handleExceptionInternal(ex, ServiceUnavailable.problem(), headers, HttpStatus.SERVICE_UNAVAILABLE,
+				request);
+	}
+
 	@ExceptionHandler
 	@Nullable ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
 		logger.error("Unhandled error for " + request.getDescription(false), ex);
@@ -89,7 +103,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		if (causedBy(ex, RequestBodyLimitFilter.RequestBodyTooLargeException.class) != null) {
+		if (Causes.find(ex, RequestBodyLimitFilter.RequestBodyTooLargeException.class) != null) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
 					"The request body is too large.");
 			return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
@@ -105,27 +119,27 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 	}
 
 	private static FieldError describe(HttpMessageNotReadableException ex) {
-		UnrecognizedPropertyException unknown = causedBy(ex, UnrecognizedPropertyException.class);
+		UnrecognizedPropertyException unknown = Causes.find(ex, UnrecognizedPropertyException.class);
 		if (unknown != null) {
 			return new FieldError(path(unknown), "unknown property");
 		}
-		InvalidFormatException invalidValue = causedBy(ex, InvalidFormatException.class);
+		InvalidFormatException invalidValue = Causes.find(ex, InvalidFormatException.class);
 		if (invalidValue != null) {
 			return new FieldError(path(invalidValue), "invalid value");
 		}
-		InputCoercionException outOfRange = causedBy(ex, InputCoercionException.class);
+		InputCoercionException outOfRange = Causes.find(ex, InputCoercionException.class);
 		if (outOfRange != null) {
 			return new FieldError(path(outOfRange), "invalid value");
 		}
-		MismatchedInputException mismatch = causedBy(ex, MismatchedInputException.class);
+		MismatchedInputException mismatch = Causes.find(ex, MismatchedInputException.class);
 		if (mismatch != null && !mismatch.getPath().isEmpty()) {
 			return new FieldError(path(mismatch), "wrong type or missing value");
 		}
-		StreamReadException unreadable = causedBy(ex, StreamReadException.class);
+		StreamReadException unreadable = Causes.find(ex, StreamReadException.class);
 		if (unreadable != null && isDuplicate(unreadable)) {
 			return new FieldError(duplicate(unreadable), "duplicate property");
 		}
-		if (unreadable != null || causedBy(ex, CharacterCodingException.class) != null) {
+		if (unreadable != null || Causes.find(ex, CharacterCodingException.class) != null) {
 			return new FieldError("", "malformed JSON");
 		}
 		return new FieldError("", "the body is missing or unreadable");
@@ -187,15 +201,6 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 			}
 		}
 		return (field.length() > 0) ? field.toString() : parameter;
-	}
-
-	private static <T extends Throwable> @Nullable T causedBy(Throwable ex, Class<T> type) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (type.isInstance(cause)) {
-				return type.cast(cause);
-			}
-		}
-		return null;
 	}
 
 }

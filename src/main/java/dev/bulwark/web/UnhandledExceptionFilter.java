@@ -8,13 +8,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The first filter of the chain: whatever escapes the rest of the stack becomes a plain 500 problem, so no stack
- * trace or container error page ever reaches a client, and in Lambda no exception escapes as a failed invocation.
+ * trace or container error page ever reaches a client, and in Lambda no exception escapes as a failed invocation;
+ * a dependency that is unavailable (the fleet quota's table, say) becomes a 503 problem with {@code Retry-After}.
  * Headers already written (the security headers) stay; a half-written body does not. Public only as a landmark
  * in the chain, for filters that must run around it.
  */
@@ -44,6 +46,16 @@ public final class UnhandledExceptionFilter extends OncePerRequestFilter {
 				}
 				return;
 			}
+			DependencyUnavailableException unavailable = Causes.find(ex, DependencyUnavailableException.class);
+			if (unavailable != null) {
+				logger.warn(unavailable.getMessage() + " for " + request.getMethod() + " " + request.getRequestURI());
+				if (!response.isCommitted()) {
+					response.resetBuffer();
+					response.setHeader(HttpHeaders.RETRY_AFTER, ServiceUnavailable.retryAfter(unavailable));
+					this.problems.write(request, response, ServiceUnavailable.problem());
+				}
+				return;
+			}
 			logger.error("Unhandled error for " + request.getMethod() + " " + request.getRequestURI(), ex);
 			if (response.isCommitted()) {
 				return;
@@ -55,12 +67,8 @@ public final class UnhandledExceptionFilter extends OncePerRequestFilter {
 	}
 
 	private static boolean refusedByTheFirewall(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof RequestRejectedException) {
-				return true;
-			}
-		}
-		return false;
+		return Causes.find(ex, RequestRejectedException.class) != null;
 	}
+
 
 }

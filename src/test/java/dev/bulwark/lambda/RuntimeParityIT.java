@@ -6,6 +6,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import dev.bulwark.support.Api;
 import dev.bulwark.support.ApiIntegrationTest;
@@ -47,7 +49,7 @@ class RuntimeParityIT extends ApiIntegrationTest {
 			assertThat(lambda.body()).isEmpty();
 		}
 		else {
-			assertThat(lambda.json()).isEqualTo(boot.json());
+			assertThat(withoutCursor(lambda.json())).isEqualTo(withoutCursor(boot.json()));
 		}
 		for (String header : SECURITY_HEADERS) {
 			assertThat(withoutHost(lambda.header(header))).as(header).isEqualTo(withoutHost(boot.header(header)));
@@ -73,6 +75,19 @@ class RuntimeParityIT extends ApiIntegrationTest {
 			call.token("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.");
 		}
 		return call.send();
+	}
+
+	/**
+	 * A page's cursor is sealed with a fresh nonce each time, so two runtimes never write the same one: only
+	 * whether there is one must agree.
+	 */
+	private static JsonNode withoutCursor(JsonNode body) {
+		if (body instanceof ObjectNode page && page.has("next")) {
+			ObjectNode copy = page.deepCopy();
+			copy.put("next", page.get("next").isNull() ? "none" : "a cursor");
+			return copy;
+		}
+		return body;
 	}
 
 	private static String withoutHost(String value) {

@@ -1,6 +1,10 @@
 package dev.bulwark.support;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import com.amazonaws.serverless.exceptions.ContainerInitializationException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.web.server.servlet.ServletWebServerFactory;
 import org.springframework.cloud.function.serverless.web.ServerlessAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +19,7 @@ import dev.bulwark.lambda.OrderExpiryHandler;
  */
 public final class LocalLambda {
 
-	private static final ApiGatewayHandler HANDLER = start();
+	private static final ApiGatewayHandler HANDLER = startWith(Map.of());
 
 	private static final OrderExpiryHandler EXPIRY_HANDLER = startExpiry();
 
@@ -41,14 +45,33 @@ public final class LocalLambda {
 		return new OrderExpiryHandler();
 	}
 
-	private static ApiGatewayHandler start() {
+	/**
+	 * A Lambda handler of its own, started as {@link #handler()} is, with {@code settings} on top (another
+	 * DynamoDB endpoint, say). The settings are system properties only until the application has started.
+	 */
+	public static ApiGatewayHandler startWith(Map<String, String> settings) {
 		LocalInfrastructure.applyAsSystemProperties();
 		TestRateLimits.applyAsSystemProperties();
+		Map<String, @Nullable String> previous = new HashMap<>();
+		settings.forEach((name, value) -> previous.put(name, System.setProperty(name, value)));
 		try {
-			return new ApiGatewayHandler(ServerlessWebServer.class, FaultInjection.class);
+			ApiGatewayHandler handler = new ApiGatewayHandler(ServerlessWebServer.class, FaultInjection.class);
+			// The application starts in the background: it must have read the settings before they go.
+			LambdaTransport.httpApi(handler).send("GET", "/actuator/health", Map.of(), null, false, "127.0.0.1");
+			return handler;
 		}
 		catch (ContainerInitializationException ex) {
 			throw new IllegalStateException("The Lambda handler did not start", ex);
+		}
+		finally {
+			previous.forEach((name, value) -> {
+				if (value == null) {
+					System.clearProperty(name);
+				}
+				else {
+					System.setProperty(name, value);
+				}
+			});
 		}
 	}
 

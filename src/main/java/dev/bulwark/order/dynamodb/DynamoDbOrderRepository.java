@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.pagination.sync.SdkIterable;
@@ -37,6 +39,11 @@ import dev.bulwark.order.OrderStatus;
 /**
  * Orders in DynamoDB. Updates carry the version that was read (the enhanced client's
  * {@code VersionedRecordExtension} turns it into a condition), so of two concurrent writers exactly one wins.
+ * <p>
+ * Every write is applied at most once, also when the SDK retries it after an attempt whose answer was lost (a
+ * timeout, a reset connection): each stored version carries the id of the write that stored it, so a retry that
+ * finds its condition broken can tell its own earlier attempt from another writer; an order and its idempotency
+ * key are written in one transaction, which DynamoDB applies once per client request token.
  */
 class DynamoDbOrderRepository implements OrderRepository {
 
@@ -74,10 +81,16 @@ class DynamoDbOrderRepository implements OrderRepository {
 
 	@Override
 	public void insert(Order order) {
-		this.orders.putItem(PutItemEnhancedRequest.builder(OrderItem.class)
-			.item(OrderItems.toItem(order))
-			.conditionExpression(ORDER_IS_NEW)
-			.build());
+		OrderItem item = written(order);
+		try {
+			this.orders.putItem(
+					PutItemEnhancedRequest.builder(OrderItem.class).item(item).conditionExpression(ORDER_IS_NEW).build());
+		}
+		catch (ConditionalCheckFailedException ex) {
+			// The id is new, so an order that holds it can only be this one, stored by an attempt whose answer was
+			// lost and retried by the SDK.
+			storedBy(item).orElseThrow(() -> ex);
+		}
 	}
 
 	@Override
@@ -95,9 +108,11 @@ class DynamoDbOrderRepository implements OrderRepository {
 			.build();
 		try {
 			this.dynamoDb.transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
+				// No client request token is set: the SDK gives each call one and keeps it across its retries, and
+				// DynamoDB applies a transaction once per token, so a retry after a lost answer finds it done.
 				.addPutItem(this.orders,
 						TransactPutItemEnhancedRequest.builder(OrderItem.class)
-							.item(OrderItems.toItem(order))
+							.item(written(order))
 							.conditionExpression(ORDER_IS_NEW)
 							.build())
 				.addPutItem(this.idempotencyKeys,
@@ -133,11 +148,14 @@ class DynamoDbOrderRepository implements OrderRepository {
 
 	@Override
 	public Order update(Order order) {
+		OrderItem item = written(order);
 		try {
-			return OrderItems.toOrder(this.orders.updateItem(OrderItems.toItem(order)));
+			return OrderItems.toOrder(this.orders.updateItem(item));
 		}
 		catch (ConditionalCheckFailedException ex) {
-			throw OrderConflictException.concurrentModification();
+			// Another writer got there first, or this write did: the SDK retries an attempt whose answer was lost,
+			// and the retry then finds the version it expected already replaced, by itself. Applied once either way.
+			return storedBy(item).map(OrderItems::toOrder).orElseThrow(OrderConflictException::concurrentModification);
 		}
 	}
 
@@ -193,6 +211,26 @@ class DynamoDbOrderRepository implements OrderRepository {
 			.limit(limit)
 			.map(OrderItems::toOrder)
 			.toList();
+	}
+
+	/**
+	 * The item to write for an order, marked with a new write id.
+	 */
+	private static OrderItem written(Order order) {
+		OrderItem item = OrderItems.toItem(order);
+		item.setWriteId(UUID.randomUUID().toString());
+		return item;
+	}
+
+	/**
+	 * The stored order, if its current version is the one this write stored.
+	 */
+	private Optional<OrderItem> storedBy(OrderItem written) {
+		OrderItem stored = this.orders.getItem(GetItemEnhancedRequest.builder()
+			.key(Key.builder().partitionValue(written.getId()).build())
+			.consistentRead(true)
+			.build());
+		return Optional.ofNullable(stored).filter(item -> Objects.equals(item.getWriteId(), written.getWriteId()));
 	}
 
 	private OrderPage toPage(Page<OrderItem> page, String listing) {

@@ -45,6 +45,8 @@ public class OrderItem {
 
 	private @Nullable Long version;
 
+	private @Nullable String writeId;
+
 	@DynamoDbPartitionKey
 	public String getId() {
 		return this.id;
@@ -137,6 +139,18 @@ public class OrderItem {
 
 	public void setVersion(@Nullable Long version) {
 		this.version = version;
+	}
+
+	/**
+	 * The id of the write that stored this version: a write whose answer was lost can tell its own result from
+	 * another writer's.
+	 */
+	public @Nullable String getWriteId() {
+		return this.writeId;
+	}
+
+	public void setWriteId(@Nullable String writeId) {
+		this.writeId = writeId;
 	}
 
 	@DynamoDbBean

@@ -16,6 +16,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.EnhancedGlobalSecondaryInd
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.bulwark.dynamodb.DynamoDbFailures;
 import dev.bulwark.dynamodb.TableDefinition;
 import dev.bulwark.order.OrderRepository;
 
@@ -40,10 +41,10 @@ class OrderStorageConfiguration {
 	@Bean
 	OrderRepository orderRepository(DynamoDbEnhancedClient dynamoDb, DynamoDbTable<OrderItem> orderTable,
 			DynamoDbTable<IdempotencyItem> idempotencyTable, OrderStorageProperties properties, JsonMapper jsonMapper,
-			Clock clock) {
-		return new DynamoDbOrderRepository(dynamoDb, orderTable, idempotencyTable,
-				new PageCursors(cursorKey(properties), properties.cursorTtl(), clock, jsonMapper), properties.idempotencyTtl(),
-				clock);
+			Clock clock, DynamoDbFailures failures) {
+		return failures.translating(OrderRepository.class, new DynamoDbOrderRepository(dynamoDb, orderTable,
+				idempotencyTable, new PageCursors(cursorKey(properties), properties.cursorTtl(), clock, jsonMapper),
+				properties.idempotencyTtl(), clock));
 	}
 
 	@Bean

@@ -2,19 +2,26 @@ package dev.bulwark.ratelimit.dynamodb;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
+import dev.bulwark.dynamodb.DynamoDbFailures;
 import dev.bulwark.ratelimit.Decision;
 import dev.bulwark.ratelimit.FleetQuota;
 import dev.bulwark.ratelimit.RateLimitProperties.Limit;
 import dev.bulwark.ratelimit.dynamodb.FleetQuotaConfiguration.FleetQuotaProperties;
+import dev.bulwark.ratelimit.dynamodb.FleetQuotaConfiguration.OnOutage;
+import dev.bulwark.web.DependencyUnavailableException;
 
 /**
  * Counts a client's requests per fixed window (aligned to the epoch, so every instance agrees on it) in one
@@ -32,8 +39,12 @@ import dev.bulwark.ratelimit.dynamodb.FleetQuotaConfiguration.FleetQuotaProperti
  * ends; a lease crowded out of the bound ({@code maxLeases}) is forgotten with its unused permits, which costs the
  * client, never the limit.
  * <p>
- * Items expire by TTL a window after theirs ends. A failing write (anything but a refusal, which needs no write) is
- * not caught: it fails the request as it did when every request wrote.
+ * Items expire by TTL a window after theirs ends.
+ * <p>
+ * <b>When the table is unavailable</b> (DynamoDB down, slow or throttling: see {@link DynamoDbFailures}), the quota
+ * fails in the configured direction ({@link OnOutage}): by default the request goes on under the instance's own
+ * limit, which has already let it through; or it is refused with a 503. Either way
+ * {@code bulwark.ratelimit.fleet.unavailable} counts it.
  */
 class DynamoDbFleetQuota implements FleetQuota {
 
@@ -49,10 +60,23 @@ class DynamoDbFleetQuota implements FleetQuota {
 
 	private final Cache<String, Lease> leases;
 
-	DynamoDbFleetQuota(DynamoDbClient dynamoDb, FleetQuotaProperties properties, int maxLeases, Clock clock) {
+	private final Map<OnOutage, Counter> outages;
+
+	private final DynamoDbFailures failures;
+
+	DynamoDbFleetQuota(DynamoDbClient dynamoDb, FleetQuotaProperties properties, int maxLeases, Clock clock,
+			MeterRegistry meters, DynamoDbFailures failures) {
 		this.dynamoDb = dynamoDb;
+		this.failures = failures;
 		this.properties = properties;
 		this.clock = clock;
+		this.outages = new EnumMap<>(OnOutage.class);
+		for (OnOutage direction : OnOutage.values()) {
+			this.outages.put(direction, Counter.builder("bulwark.ratelimit.fleet.unavailable")
+				.description("Requests the fleet quota could not count because its table was unavailable")
+				.tag("on-outage", direction.name().toLowerCase(Locale.ROOT))
+				.register(meters));
+		}
 		this.leases = Caffeine.newBuilder()
 			.maximumSize(maxLeases)
 			.expireAfter(Expiry.<String, Lease>creating(
@@ -71,8 +95,22 @@ class DynamoDbFleetQuota implements FleetQuota {
 		String item = policy + "\n" + client + "\n" + windowStart;
 		Lease lease = this.leases.get(item,
 				key -> new Lease(limit.limit(), this.properties.batch(limit), windowEnd));
-		boolean allowed = lease.acquire(batch -> leaseBatch(item, batch, (windowEnd + period) / 1000));
-		return new Decision(allowed, policy, limit, lease.remaining(), secondsToReset);
+		try {
+			boolean allowed = lease.acquire(batch -> leaseBatch(item, batch, (windowEnd + period) / 1000));
+			return new Decision(allowed, policy, limit, lease.remaining(), secondsToReset);
+		}
+		catch (RuntimeException ex) {
+			DependencyUnavailableException unavailable = this.failures.unavailable(ex);
+			if (unavailable == null) {
+				throw ex;
+			}
+			this.outages.get(this.properties.onOutage()).increment();
+			if (this.properties.onOutage() == OnOutage.REFUSE) {
+				throw unavailable;
+			}
+			// The instance's own limiter has let the request through; it is all that limits the client now.
+			return new Decision(true, policy, limit, limit.limit(), secondsToReset);
+		}
 	}
 
 	/**

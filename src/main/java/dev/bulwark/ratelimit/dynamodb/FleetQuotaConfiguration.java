@@ -2,6 +2,7 @@ package dev.bulwark.ratelimit.dynamodb;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
+import dev.bulwark.dynamodb.DynamoDbFailures;
 import dev.bulwark.dynamodb.TableDefinition;
 import dev.bulwark.ratelimit.FleetQuota;
 import dev.bulwark.ratelimit.RateLimitProperties;
@@ -37,8 +39,8 @@ class FleetQuotaConfiguration {
 	 */
 	@Bean
 	FleetQuota fleetQuota(DynamoDbClient dynamoDb, FleetQuotaProperties properties, RateLimitProperties limits,
-			Clock clock) {
-		return new DynamoDbFleetQuota(dynamoDb, properties, limits.maxTrackedClients(), clock);
+			Clock clock, MeterRegistry meters, DynamoDbFailures failures) {
+		return new DynamoDbFleetQuota(dynamoDb, properties, limits.maxTrackedClients(), clock, meters, failures);
 	}
 
 	/**
@@ -72,15 +74,37 @@ class FleetQuotaConfiguration {
 	 * @param table the counters' table
 	 * @param batchDivisor a batch is at most the limit divided by this
 	 * @param maxBatch a batch is never larger, however large the limit
+	 * @param onOutage what becomes of a request the quota cannot count because its table is unavailable
 	 */
 	@Validated
 	@ConfigurationProperties("bulwark.rate-limit.fleet")
 	record FleetQuotaProperties(@DefaultValue("bulwark-rate-limits") @NotBlank String table,
-			@DefaultValue("100") @Min(1) int batchDivisor, @DefaultValue("10000") @Min(1) int maxBatch) {
+			@DefaultValue("100") @Min(1) int batchDivisor, @DefaultValue("10000") @Min(1) int maxBatch,
+			@DefaultValue("allow") OnOutage onOutage) {
 
 		int batch(Limit limit) {
 			return Math.max(1, Math.min(this.maxBatch, limit.limit() / this.batchDivisor));
 		}
+
+	}
+
+	/**
+	 * The direction the fleet quota fails in while its table is unavailable.
+	 */
+	enum OnOutage {
+
+		/**
+		 * The request goes on, limited by the instance's own limiter only: a client spread over many instances
+		 * may get more than its limit for the outage's length, and honest callers keep being served. The default,
+		 * because the quota protects capacity, not data: every request is still authenticated and authorized.
+		 */
+		ALLOW,
+
+		/**
+		 * The request is refused with a 503 and {@code Retry-After}: nobody gets past the fleet's limit, and
+		 * nobody gets served while the table is down.
+		 */
+		REFUSE
 
 	}
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -21,12 +22,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
+import dev.bulwark.dynamodb.DynamoDbFailures;
 import dev.bulwark.ratelimit.Decision;
 import dev.bulwark.ratelimit.RateLimitProperties.Limit;
 import dev.bulwark.ratelimit.dynamodb.FleetQuotaConfiguration.FleetQuotaProperties;
+import dev.bulwark.ratelimit.dynamodb.FleetQuotaConfiguration.OnOutage;
 import dev.bulwark.support.Concurrently;
 import dev.bulwark.support.LocalDynamoDb;
 import dev.bulwark.support.MutableClock;
+import dev.bulwark.web.DependencyUnavailableException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -40,7 +44,9 @@ class FleetLeasesIT {
 
 	private static final String TABLE = "fleet-leases-" + UUID.randomUUID();
 
-	private static final FleetQuotaProperties HUNDREDTHS = new FleetQuotaProperties(TABLE, 100, 1000);
+	private static final DynamoDbFailures FAILURES = new DynamoDbFailures(Duration.ofSeconds(5));
+
+	private static final FleetQuotaProperties HUNDREDTHS = new FleetQuotaProperties(TABLE, 100, 1000, OnOutage.ALLOW);
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:10Z"));
 
@@ -58,8 +64,8 @@ class FleetLeasesIT {
 	void instancesUnderConcurrentLoadGrantExactlyTheLimitWhenBatchesDoNotDivideIt() throws Exception {
 		// Given three instances leasing 142 at a time (1000 / 7) of a limit of 1000
 		Limit limit = perMinute(1000);
-		List<Instance> instances = List.of(instance(new FleetQuotaProperties(TABLE, 7, 1000)),
-				instance(new FleetQuotaProperties(TABLE, 7, 1000)), instance(new FleetQuotaProperties(TABLE, 7, 1000)));
+		FleetQuotaProperties sevenths = new FleetQuotaProperties(TABLE, 7, 1000, OnOutage.ALLOW);
+		List<Instance> instances = List.of(instance(sevenths), instance(sevenths), instance(sevenths));
 		AtomicInteger threads = new AtomicInteger();
 
 		// When twelve threads, four on each, ask for permits until refused
@@ -81,8 +87,8 @@ class FleetLeasesIT {
 	@Test
 	void honestTrafficAcrossInstancesGetsItsWholeLimitWhenBatchesDivideIt() {
 		Limit limit = perMinute(600);
-		Instance first = instance(new FleetQuotaProperties(TABLE, 10, 1000));
-		Instance second = instance(new FleetQuotaProperties(TABLE, 10, 1000));
+		Instance first = instance(new FleetQuotaProperties(TABLE, 10, 1000, OnOutage.ALLOW));
+		Instance second = instance(new FleetQuotaProperties(TABLE, 10, 1000, OnOutage.ALLOW));
 
 		List<Boolean> allowed = new ArrayList<>();
 		for (int i = 0; i < 300; i++) {
@@ -119,7 +125,7 @@ class FleetLeasesIT {
 	void aNewWindowGrantsAgainAndLeftoversOfThePastWindowAreNeverUsed() {
 		// Given a limit of 10 leased 5 at a time, with 4 left unused on the first instance when the window ends
 		Limit limit = perMinute(10);
-		FleetQuotaProperties halves = new FleetQuotaProperties(TABLE, 2, 1000);
+		FleetQuotaProperties halves = new FleetQuotaProperties(TABLE, 2, 1000, OnOutage.ALLOW);
 		Instance first = instance(halves);
 		Instance second = instance(halves);
 		assertThat(first.acquire(this.client, limit).allowed()).isTrue();
@@ -154,10 +160,34 @@ class FleetLeasesIT {
 
 	@Test
 	void aFailingTableFailsTheRequestRatherThanRefusingIt() {
-		Instance instance = instance(new FleetQuotaProperties("no-such-table", 100, 1000));
+		Instance instance = instance(new FleetQuotaProperties("no-such-table", 100, 1000, OnOutage.ALLOW));
 
 		assertThatExceptionOfType(DynamoDbException.class)
 			.isThrownBy(() -> instance.acquire(this.client, perMinute(10)));
+	}
+
+	@Test
+	void anUnavailableTableLeavesTheRequestToTheInstancesOwnLimitByDefault() {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		DynamoDbFleetQuota quota = new DynamoDbFleetQuota(unavailableDynamoDb(),
+				new FleetQuotaProperties(TABLE, 100, 1000, OnOutage.ALLOW), 1_000, this.clock, meters, FAILURES);
+
+		Decision decision = quota.acquire(this.client, "test", perMinute(10));
+
+		assertThat(decision.allowed()).isTrue();
+		assertThat(decision.remaining()).as("leaves the instance's own count to tell").isEqualTo(10);
+		assertThat(meters.counter("bulwark.ratelimit.fleet.unavailable", "on-outage", "allow").count()).isEqualTo(1);
+	}
+
+	@Test
+	void anUnavailableTableRefusesTheRequestWhenConfiguredTo() {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		DynamoDbFleetQuota quota = new DynamoDbFleetQuota(unavailableDynamoDb(),
+				new FleetQuotaProperties(TABLE, 100, 1000, OnOutage.REFUSE), 1_000, this.clock, meters, FAILURES);
+
+		assertThatExceptionOfType(DependencyUnavailableException.class)
+			.isThrownBy(() -> quota.acquire(this.client, "test", perMinute(10)));
+		assertThat(meters.counter("bulwark.ratelimit.fleet.unavailable", "on-outage", "refuse").count()).isEqualTo(1);
 	}
 
 	private int allowedUntilRefused(Instance instance, Limit limit) {
@@ -170,7 +200,21 @@ class FleetLeasesIT {
 
 	private Instance instance(FleetQuotaProperties properties) {
 		AtomicInteger writes = new AtomicInteger();
-		return new Instance(new DynamoDbFleetQuota(dynamoDb(writes), properties, 1_000, this.clock), writes);
+		return new Instance(new DynamoDbFleetQuota(dynamoDb(writes), properties, 1_000, this.clock, new SimpleMeterRegistry(), FAILURES), writes);
+	}
+
+	/**
+	 * A client whose every call is refused the way the application's DynamoDB guard refuses calls during an
+	 * outage (its own tests prove when it does).
+	 */
+	private static DynamoDbClient unavailableDynamoDb() {
+		return dynamoDb(new ExecutionInterceptor() {
+			@Override
+			public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+				throw new DependencyUnavailableException("dynamodb", "failing, calls refused", Duration.ofSeconds(5),
+						null);
+			}
+		});
 	}
 
 	private static Limit perMinute(int limit) {
@@ -178,19 +222,23 @@ class FleetLeasesIT {
 	}
 
 	private static DynamoDbClient dynamoDb(AtomicInteger writes) {
+		return dynamoDb(new ExecutionInterceptor() {
+			@Override
+			public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+				if (context.request() instanceof UpdateItemRequest) {
+					writes.incrementAndGet();
+				}
+			}
+		});
+	}
+
+	private static DynamoDbClient dynamoDb(ExecutionInterceptor interceptor) {
 		return DynamoDbClient.builder()
 			.httpClient(UrlConnectionHttpClient.create())
 			.endpointOverride(URI.create(LocalDynamoDb.shared().endpoint()))
 			.region(Region.EU_CENTRAL_1)
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-			.overrideConfiguration(override -> override.addExecutionInterceptor(new ExecutionInterceptor() {
-				@Override
-				public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-					if (context.request() instanceof UpdateItemRequest) {
-						writes.incrementAndGet();
-					}
-				}
-			}))
+			.overrideConfiguration(override -> override.addExecutionInterceptor(interceptor))
 			.build();
 	}
 

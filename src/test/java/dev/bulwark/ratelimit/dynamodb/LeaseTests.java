@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.bulwark.ratelimit.RateLimitProperties.Limit;
 import dev.bulwark.ratelimit.dynamodb.FleetQuotaConfiguration.FleetQuotaProperties;
+import dev.bulwark.ratelimit.dynamodb.FleetQuotaConfiguration.OnOutage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,7 +49,7 @@ class LeaseTests {
 
 	@Test
 	void aBatchIsAShareOfTheLimitAtLeastOneAndAtMostTheMaximum() {
-		FleetQuotaProperties properties = new FleetQuotaProperties("counters", 100, 1000);
+		FleetQuotaProperties properties = new FleetQuotaProperties("counters", 100, 1000, OnOutage.ALLOW);
 
 		assertThat(properties.batch(perMinute(10))).isEqualTo(1);
 		assertThat(properties.batch(perMinute(199))).isEqualTo(1);
