@@ -26,6 +26,9 @@ import org.springframework.validation.annotation.Validated;
  * @param jwksCacheTtl how long the issuer's keys are cached
  * @param jwksMinRefreshInterval the shortest time between two fetches of the issuer's keys, however many tokens
  * name an unknown key
+ * @param jwksMaxStale how long after the last successful fetch the issuer's keys are still used while fetching
+ * them fails (the identity provider is down or unreachable); after that, requests are answered 503 until it is
+ * back
  * @param corsAllowedOrigins origins allowed to call the API from a browser; empty (the default) allows none
  * @param tokenCache how many accepted tokens are remembered, and for how long at most
  * @param publicApiDocument whether the OpenAPI document ({@code GET /openapi.json}) is served without a token;
@@ -38,7 +41,7 @@ public record ApiSecurityProperties(@NotBlank String resourceClient,
 		@DefaultValue({ "bulwark-web", "bulwark-reporting", "bulwark-metrics" })
 		@NotEmpty List<@NotBlank String> authorizedClients,
 		@DefaultValue("30s") @NotNull Duration clockSkew, @DefaultValue("5m") @NotNull Duration jwksCacheTtl,
-		@DefaultValue("30s") @NotNull Duration jwksMinRefreshInterval,
+		@DefaultValue("30s") @NotNull Duration jwksMinRefreshInterval, @DefaultValue("1h") @NotNull Duration jwksMaxStale,
 		@DefaultValue @NotNull List<String> corsAllowedOrigins, @DefaultValue @Valid @NotNull TokenCache tokenCache,
 		@DefaultValue("false") boolean publicApiDocument) {
 

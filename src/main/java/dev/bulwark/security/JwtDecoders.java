@@ -2,6 +2,7 @@ package dev.bulwark.security;
 
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.text.ParseException;
@@ -12,7 +13,8 @@ import java.util.Set;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
-import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.BadJWSException;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -20,6 +22,7 @@ import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.proc.BadJWTException;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -33,7 +36,11 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.web.client.HttpServerErrorException;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+
+import dev.bulwark.web.DependencyUnavailableException;
 
 import static dev.bulwark.security.TokenChecks.check;
 
@@ -51,6 +58,9 @@ final class JwtDecoders {
 	private static final int JWKS_TIMEOUT_MILLIS = 2_000;
 
 	private static final int JWKS_SIZE_LIMIT_BYTES = 64 * 1024;
+
+	/** How the identity provider is named where its failures are reported (logs and metrics, never clients). */
+	static final String IDENTITY_PROVIDER = "keycloak";
 
 	private JwtDecoders() {
 	}
@@ -73,8 +83,9 @@ final class JwtDecoders {
 	 * @param uri the issuer's JWKS
 	 * @param cacheTtl how long the keys are cached
 	 * @param minRefreshInterval the shortest time between two fetches, however many tokens name an unknown key
+	 * @param maxStale how long after the last successful fetch the keys are still used while fetches fail
 	 */
-	record KeySet(String uri, Duration cacheTtl, Duration minRefreshInterval) {
+	record KeySet(String uri, Duration cacheTtl, Duration minRefreshInterval, Duration maxStale) {
 	}
 
 	/**
@@ -92,6 +103,11 @@ final class JwtDecoders {
 				return decoder.decode(token);
 			}
 			catch (BadJwtException ex) {
+				// Nimbus calls any failure to find the keys a bad token; keys that cannot be fetched are an outage.
+				DependencyUnavailableException unavailable = unavailable(ex);
+				if (unavailable != null) {
+					throw unavailable;
+				}
 				throw new RejectedTokenException(reason(ex, token, algorithms), ex);
 			}
 		};
@@ -101,18 +117,26 @@ final class JwtDecoders {
 	 * The {@code jwks_uri} from the issuer's OpenID Connect discovery document, after checking that the document
 	 * is the issuer's own.
 	 */
-	static String discoverJwkSetUri(String issuer) {
+	static String discoverJwkSetUri(String issuer, Duration retryAfter) {
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
 				HttpClient.newBuilder().connectTimeout(Duration.ofMillis(JWKS_TIMEOUT_MILLIS)).build());
 		requests.setReadTimeout(Duration.ofMillis(JWKS_TIMEOUT_MILLIS));
-		Map<String, Object> metadata = RestClient.builder()
-			.requestFactory(requests)
-			.build()
-			.get()
-			.uri(issuer + "/.well-known/openid-configuration")
-			.retrieve()
-			.body(new ParameterizedTypeReference<>() {
-			});
+		Map<String, Object> metadata;
+		try {
+			metadata = RestClient.builder()
+				.requestFactory(requests)
+				.build()
+				.get()
+				.uri(issuer + "/.well-known/openid-configuration")
+				.retrieve()
+				.body(new ParameterizedTypeReference<>() {
+				});
+		}
+		catch (ResourceAccessException | HttpServerErrorException ex) {
+			// Tried again on the next request that needs the decoder.
+			throw new DependencyUnavailableException(IDENTITY_PROVIDER, "its discovery document could not be fetched",
+					retryAfter, ex);
+		}
 		if (metadata == null || !issuer.equals(metadata.get("issuer")) || !(metadata.get("jwks_uri") instanceof String uri)) {
 			throw new IllegalStateException("The discovery document of " + issuer + " does not describe that issuer");
 		}
@@ -120,34 +144,46 @@ final class JwtDecoders {
 	}
 
 	/**
-	 * The issuer's keys, fetched from its JWKS when first needed.
+	 * The issuer's keys, fetched from its JWKS when first needed, within bounded connect and read timeouts.
+	 * <p>
+	 * When a fetch fails (the identity provider is down or unreachable), the keys fetched before are used for up to
+	 * {@code maxStale} after the last successful fetch, so tokens signed by a known key keep working. A token whose
+	 * key is not among usable keys is invalid (401), also while fetching is throttled or failing. Without usable
+	 * keys, no token can be checked: a 503 with {@code Retry-After} of the refresh interval, until the keys can be
+	 * fetched again.
 	 */
-	static JWKSource<SecurityContext> remoteKeys(KeySet keySet) {
-		JWKSource<SecurityContext> keys = rateLimitedKeys(keySet);
+	static JWKSource<SecurityContext> remoteKeys(KeySet keySet, MeterRegistry meters) {
+		WatchedJwks endpoint = new WatchedJwks(new URLBasedJWKSetSource<>(url(keySet.uri()),
+				new DefaultResourceRetriever(JWKS_TIMEOUT_MILLIS, JWKS_TIMEOUT_MILLIS, JWKS_SIZE_LIMIT_BYTES)),
+				keySet.maxStale(), meters);
+		JWKSource<SecurityContext> keys = JWKSourceBuilder.create(endpoint)
+			.cache(keySet.cacheTtl().toMillis(), JWKS_TIMEOUT_MILLIS)
+			.outageTolerant(keySet.maxStale().toMillis())
+			.rateLimited(keySet.minRefreshInterval().toMillis())
+			.refreshAheadCache(false)
+			.build();
 		return (selector, context) -> {
 			try {
 				return keys.get(selector, context);
 			}
-			catch (RateLimitReachedException ex) {
-				// A key id that is not in the cached set while refetching is throttled is, for now, no key at all:
-				// the token is invalid (401), not a server error.
-				return List.of();
+			catch (KeySourceException ex) {
+				if (endpoint.haveUsableKeys(System.currentTimeMillis())) {
+					// A key id that is not among the keys, and cannot be looked up now (refetching is throttled, or
+					// fails): for now, no key at all, so the token is invalid.
+					return List.of();
+				}
+				throw new DependencyUnavailableException(IDENTITY_PROVIDER, "its keys could not be fetched",
+						keySet.minRefreshInterval(), ex);
 			}
 		};
 	}
 
-	private static JWKSource<SecurityContext> rateLimitedKeys(KeySet keySet) {
+	private static URL url(String uri) {
 		try {
-			return JWKSourceBuilder
-				.<SecurityContext>create(URI.create(keySet.uri()).toURL(),
-						new DefaultResourceRetriever(JWKS_TIMEOUT_MILLIS, JWKS_TIMEOUT_MILLIS, JWKS_SIZE_LIMIT_BYTES))
-				.cache(keySet.cacheTtl().toMillis(), JWKS_TIMEOUT_MILLIS)
-				.rateLimited(keySet.minRefreshInterval().toMillis())
-				.refreshAheadCache(false)
-				.build();
+			return URI.create(uri).toURL();
 		}
 		catch (MalformedURLException ex) {
-			throw new IllegalArgumentException("Not a URL: " + keySet.uri(), ex);
+			throw new IllegalArgumentException("Not a URL: " + uri, ex);
 		}
 	}
 
@@ -182,6 +218,15 @@ final class JwtDecoders {
 				// adds for some other purpose could call the API: only the listed clients may.
 				check(new JwtClaimValidator<String>("azp", (azp) -> azp != null && clients.contains(azp)),
 						AuthenticationFailure.UNAUTHORIZED_CLIENT));
+	}
+
+	private static @Nullable DependencyUnavailableException unavailable(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DependencyUnavailableException unavailable) {
+				return unavailable;
+			}
+		}
+		return null;
 	}
 
 	/**

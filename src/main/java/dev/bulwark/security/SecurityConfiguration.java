@@ -141,8 +141,8 @@ class SecurityConfiguration {
 		JwtDecoder verifying = new CountingJwtDecoder(new SupplierJwtDecoder(() -> JwtDecoders.create(checks,
 				JwtDecoders.remoteKeys(new JwtDecoders.KeySet(
 						StringUtils.hasText(jwt.getJwkSetUri()) ? jwt.getJwkSetUri()
-								: JwtDecoders.discoverJwkSetUri(checks.issuer()),
-						api.jwksCacheTtl(), api.jwksMinRefreshInterval())))),
+								: JwtDecoders.discoverJwkSetUri(checks.issuer(), api.jwksMinRefreshInterval()),
+						api.jwksCacheTtl(), api.jwksMinRefreshInterval(), api.jwksMaxStale()), meters))),
 				meters);
 		ApiSecurityProperties.TokenCache cache = api.tokenCache();
 		return priming.around((cache.maxEntries() > 0)

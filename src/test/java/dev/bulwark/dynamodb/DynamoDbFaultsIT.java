@@ -31,6 +31,7 @@ import dev.bulwark.support.LocalLambda;
 import dev.bulwark.support.NewRealmUser;
 import dev.bulwark.support.OpenApiContract;
 import dev.bulwark.support.TestRateLimits;
+import dev.bulwark.support.Timed;
 import dev.bulwark.support.Tokens.SignIn;
 import dev.bulwark.support.Transport;
 
@@ -248,16 +249,6 @@ class DynamoDbFaultsIT extends ContractTest {
 	private String metrics() {
 		ApiResponse scrape = this.api.get("/actuator/prometheus").token(this.tokens.client(DevRealm.METRICS_CLIENT)).send();
 		return scrape.body();
-	}
-
-	private record Timed(ApiResponse response, Duration took) {
-
-		static Timed of(Supplier<ApiResponse> request) {
-			long start = System.nanoTime();
-			ApiResponse response = request.get();
-			return new Timed(response, Duration.ofNanos(System.nanoTime() - start));
-		}
-
 	}
 
 	/** The Boot app of this class, pointed at the faulty link. */

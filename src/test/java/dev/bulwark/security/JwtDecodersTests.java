@@ -20,6 +20,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.AfterEach;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +31,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 import dev.bulwark.support.JwksEndpoint;
+
+import dev.bulwark.web.DependencyUnavailableException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -53,11 +56,8 @@ class JwtDecodersTests {
 	void serveKeys() {
 		this.jwks = JwksEndpoint.start("realm-key");
 		this.key = this.jwks.key();
-		this.decoder = JwtDecoders.create(
-				new JwtDecoders.Checks(ISSUER, List.of("bulwark-api"), List.of("RS256"), "Bearer",
-						List.of("bulwark-web", "bulwark-reporting"), Duration.ofSeconds(30)),
-				JwtDecoders.remoteKeys(
-						new JwtDecoders.KeySet(this.jwks.uri(), Duration.ofMinutes(5), Duration.ofSeconds(30))));
+		this.decoder = decoder(Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofHours(1),
+				new SimpleMeterRegistry());
 	}
 
 	@AfterEach
@@ -135,13 +135,57 @@ class JwtDecodersTests {
 	}
 
 	@Test
+	void keysFetchedBeforeKeepCheckingTokensWhileTheIssuerIsUnreachable() throws Exception {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		JwtDecoder decoder = decoder(Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMinutes(1), meters);
+		decoder.decode(sign(this.key, claims().build()));
+		this.jwks.close();
+		Thread.sleep(300);
+
+		assertThat(decoder.decode(sign(this.key, claims().build())).getSubject()).isEqualTo("subject");
+		assertThat(meters.get("bulwark.jwks.stale").gauge().value()).isEqualTo(1);
+	}
+
+	@Test
+	void aTokenWithAnUnknownKeyIsInvalidWhileTheIssuerIsUnreachable() throws Exception {
+		JwtDecoder decoder = decoder(Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMinutes(1),
+				new SimpleMeterRegistry());
+		decoder.decode(sign(this.key, claims().build()));
+		this.jwks.close();
+		String stranger = sign(new RSAKeyGenerator(2048).keyID("stranger").generate(), claims().build());
+
+		assertThatExceptionOfType(RejectedTokenException.class).isThrownBy(() -> decoder.decode(stranger))
+			.satisfies(refused -> assertThat(refused.reason()).isEqualTo(AuthenticationFailure.UNKNOWN_KEY));
+	}
+
+	@Test
+	void keysTooOldToTrustLeaveNoTokenCheckableAndThatIsAnOutage() throws Exception {
+		JwtDecoder decoder = decoder(Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(400),
+				new SimpleMeterRegistry());
+		decoder.decode(sign(this.key, claims().build()));
+		this.jwks.close();
+		Thread.sleep(600);
+		String token = sign(this.key, claims().build());
+
+		assertThatExceptionOfType(DependencyUnavailableException.class).isThrownBy(() -> decoder.decode(token))
+			.satisfies(unavailable -> assertThat(unavailable.retryAfter()).isEqualTo(Duration.ofMillis(100)));
+	}
+
+	@Test
+	void anIssuerWhoseDiscoveryDocumentCannotBeFetchedIsAnOutage() {
+		assertThatExceptionOfType(DependencyUnavailableException.class)
+			.isThrownBy(() -> JwtDecoders.discoverJwkSetUri("http://127.0.0.1:1/realms/bulwark", Duration.ofSeconds(30)))
+			.satisfies(unavailable -> assertThat(unavailable.retryAfter()).isEqualTo(Duration.ofSeconds(30)));
+	}
+
+	@Test
 	void refusesHmacAlgorithmsInConfiguration() {
 		assertThatExceptionOfType(IllegalArgumentException.class)
 			.isThrownBy(() -> JwtDecoders.create(
 					new JwtDecoders.Checks(ISSUER, List.of("bulwark-api"), List.of("HS256"), "Bearer",
 							List.of("bulwark-web"), Duration.ofSeconds(30)),
 					JwtDecoders.remoteKeys(new JwtDecoders.KeySet("http://127.0.0.1:1/certs", Duration.ofMinutes(5),
-							Duration.ofSeconds(30)))));
+							Duration.ofSeconds(30), Duration.ofHours(1)), new SimpleMeterRegistry())));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -206,6 +250,15 @@ class JwtDecodersTests {
 
 		String make(RSAKey key) throws Exception;
 
+	}
+
+	private JwtDecoder decoder(Duration cacheTtl, Duration minRefreshInterval, Duration maxStale,
+			SimpleMeterRegistry meters) {
+		return JwtDecoders.create(
+				new JwtDecoders.Checks(ISSUER, List.of("bulwark-api"), List.of("RS256"), "Bearer",
+						List.of("bulwark-web", "bulwark-reporting"), Duration.ofSeconds(30)),
+				JwtDecoders.remoteKeys(new JwtDecoders.KeySet(this.jwks.uri(), cacheTtl, minRefreshInterval, maxStale),
+						meters));
 	}
 
 	private static JWTClaimsSet.Builder claims() {

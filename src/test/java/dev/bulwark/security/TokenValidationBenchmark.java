@@ -14,6 +14,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -65,7 +66,8 @@ public class TokenValidationBenchmark {
 		this.decoder = JwtDecoders.create(
 				new JwtDecoders.Checks(ISSUER, List.of("bulwark-api"), List.of("RS256"), "Bearer",
 						List.of("bulwark-web"), Duration.ofSeconds(30)),
-				JwtDecoders.remoteKeys(new JwtDecoders.KeySet(this.jwks.uri(), Duration.ofHours(1), Duration.ofSeconds(30))));
+				JwtDecoders.remoteKeys(new JwtDecoders.KeySet(this.jwks.uri(), Duration.ofHours(1), Duration.ofSeconds(30),
+						Duration.ofHours(1)), new SimpleMeterRegistry()));
 		this.callers = new CallerAuthenticationConverter(new KeycloakAuthoritiesConverter("bulwark-api"),
 				(token, roles) -> CallerTiers.DEFAULT);
 		this.verifier = new RSASSAVerifier(key.toRSAPublicKey());
