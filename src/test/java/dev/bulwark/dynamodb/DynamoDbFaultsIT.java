@@ -10,30 +10,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfiguration;
 
-import dev.bulwark.lambda.ApiGatewayHandler;
 import dev.bulwark.support.ApiResponse;
-import dev.bulwark.support.ApiRuntime;
 import dev.bulwark.support.Concurrently;
 import dev.bulwark.support.DevRealm;
-import dev.bulwark.support.ContractTest;
 import dev.bulwark.support.FaultyLink;
 import dev.bulwark.support.FaultyLink.Fault;
-import dev.bulwark.support.HttpTransport;
-import dev.bulwark.support.LambdaTransport;
 import dev.bulwark.support.LocalDynamoDb;
 import dev.bulwark.support.LocalInfrastructure;
-import dev.bulwark.support.LocalLambda;
 import dev.bulwark.support.NewRealmUser;
-import dev.bulwark.support.OpenApiContract;
+import dev.bulwark.support.ReconfiguredContractTest;
+import dev.bulwark.support.SettingsOnTop;
 import dev.bulwark.support.TestRateLimits;
 import dev.bulwark.support.Timed;
 import dev.bulwark.support.Tokens.SignIn;
-import dev.bulwark.support.Transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 // The link's settings on top of the shared ones: listed last, so that they are applied last.
 @ContextConfiguration(initializers = { LocalInfrastructure.class, TestRateLimits.class,
 		DynamoDbFaultsIT.ThroughFaultyLink.class }, inheritInitializers = false)
-class DynamoDbFaultsIT extends ContractTest {
+class DynamoDbFaultsIT extends ReconfiguredContractTest {
 
 	private static final FaultyLink DYNAMODB = FaultyLink.to(LocalDynamoDb.shared().endpoint());
 
@@ -61,10 +52,8 @@ class DynamoDbFaultsIT extends ContractTest {
 	private static final String ORDERS = "bulwark-orders";
 
 	@Override
-	protected Transport transport() {
-		Transport transport = (this.runtime == ApiRuntime.BOOT) ? new HttpTransport(bootBaseUrl())
-				: LambdaTransport.httpApi(Lambda.HANDLER);
-		return OpenApiContract.shared().checking(transport);
+	protected Map<String, String> settings() {
+		return SETTINGS;
 	}
 
 	@AfterEach
@@ -251,22 +240,12 @@ class DynamoDbFaultsIT extends ContractTest {
 		return scrape.body();
 	}
 
-	/** The Boot app of this class, pointed at the faulty link. */
-	static class ThroughFaultyLink implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+	/** The Boot app of this class, with its settings. */
+	static class ThroughFaultyLink extends SettingsOnTop {
 
-		@Override
-		public void initialize(ConfigurableApplicationContext context) {
-			context.getEnvironment()
-				.getPropertySources()
-				.addFirst(new MapPropertySource("bulwarkFaultyDynamoDb", Map.copyOf(SETTINGS)));
+		ThroughFaultyLink() {
+			super(SETTINGS);
 		}
-
-	}
-
-	/** The Lambda handler of this class, pointed at the faulty link, started when first needed. */
-	private static final class Lambda {
-
-		static final ApiGatewayHandler HANDLER = LocalLambda.startWith(SETTINGS);
 
 	}
 

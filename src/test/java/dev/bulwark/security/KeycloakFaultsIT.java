@@ -8,30 +8,21 @@ import java.util.Map;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfiguration;
 
-import dev.bulwark.lambda.ApiGatewayHandler;
 import dev.bulwark.support.ApiResponse;
-import dev.bulwark.support.ApiRuntime;
-import dev.bulwark.support.ContractTest;
 import dev.bulwark.support.DevRealm;
 import dev.bulwark.support.FaultyLink;
 import dev.bulwark.support.FaultyLink.Fault;
 import dev.bulwark.support.Http;
-import dev.bulwark.support.HttpTransport;
 import dev.bulwark.support.KeycloakServer;
-import dev.bulwark.support.LambdaTransport;
 import dev.bulwark.support.LocalInfrastructure;
-import dev.bulwark.support.LocalLambda;
-import dev.bulwark.support.OpenApiContract;
 import dev.bulwark.support.RealmSigner;
+import dev.bulwark.support.ReconfiguredContractTest;
+import dev.bulwark.support.SettingsOnTop;
 import dev.bulwark.support.TestRateLimits;
 import dev.bulwark.support.Timed;
 import dev.bulwark.support.Tokens;
-import dev.bulwark.support.Transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 // The link's settings on top of the shared ones: listed last, so that they are applied last.
 @ContextConfiguration(initializers = { LocalInfrastructure.class, TestRateLimits.class,
 		KeycloakFaultsIT.ThroughFaultyLink.class }, inheritInitializers = false)
-class KeycloakFaultsIT extends ContractTest {
+class KeycloakFaultsIT extends ReconfiguredContractTest {
 
 	private static final FaultyLink KEYCLOAK = FaultyLink.to(KeycloakServer.shared().baseUrl());
 
@@ -61,10 +52,8 @@ class KeycloakFaultsIT extends ContractTest {
 			"bulwark.security.token-cache.max-entries", "0");
 
 	@Override
-	protected Transport transport() {
-		Transport transport = (this.runtime == ApiRuntime.BOOT) ? new HttpTransport(bootBaseUrl())
-				: LambdaTransport.httpApi(Lambda.HANDLER);
-		return OpenApiContract.shared().checking(transport);
+	protected Map<String, String> settings() {
+		return SETTINGS;
 	}
 
 	@AfterEach
@@ -181,22 +170,12 @@ class KeycloakFaultsIT extends ContractTest {
 		return SignedJWT.parse(token).getHeader().getKeyID();
 	}
 
-	/** The Boot app of this class, fetching keys through the faulty link. */
-	static class ThroughFaultyLink implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+	/** The Boot app of this class, with its settings. */
+	static class ThroughFaultyLink extends SettingsOnTop {
 
-		@Override
-		public void initialize(ConfigurableApplicationContext context) {
-			context.getEnvironment()
-				.getPropertySources()
-				.addFirst(new MapPropertySource("bulwarkFaultyKeycloak", Map.copyOf(SETTINGS)));
+		ThroughFaultyLink() {
+			super(SETTINGS);
 		}
-
-	}
-
-	/** The Lambda handler of this class, fetching keys through the faulty link, started when first needed. */
-	private static final class Lambda {
-
-		static final ApiGatewayHandler HANDLER = LocalLambda.startWith(SETTINGS);
 
 	}
 

@@ -21,6 +21,8 @@ public final class LocalLambda {
 
 	private static final ApiGatewayHandler HANDLER = startWith(Map.of());
 
+	private static final Map<Map<String, String>, ApiGatewayHandler> RECONFIGURED = new HashMap<>();
+
 	private static final OrderExpiryHandler EXPIRY_HANDLER = startExpiry();
 
 	private LocalLambda() {
@@ -46,10 +48,17 @@ public final class LocalLambda {
 	}
 
 	/**
-	 * A Lambda handler of its own, started as {@link #handler()} is, with {@code settings} on top (another
-	 * DynamoDB endpoint, say). The settings are system properties only until the application has started.
+	 * A Lambda handler started as {@link #handler()} is, with {@code settings} on top (another DynamoDB endpoint,
+	 * say): one per distinct settings, started when first asked for.
 	 */
-	public static ApiGatewayHandler startWith(Map<String, String> settings) {
+	public static synchronized ApiGatewayHandler handlerWith(Map<String, String> settings) {
+		return RECONFIGURED.computeIfAbsent(Map.copyOf(settings), LocalLambda::startWith);
+	}
+
+	/**
+	 * The settings are system properties only until the application has started.
+	 */
+	private static ApiGatewayHandler startWith(Map<String, String> settings) {
 		LocalInfrastructure.applyAsSystemProperties();
 		TestRateLimits.applyAsSystemProperties();
 		Map<String, @Nullable String> previous = new HashMap<>();

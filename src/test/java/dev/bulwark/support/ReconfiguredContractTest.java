@@ -1,0 +1,21 @@
+package dev.bulwark.support;
+
+import java.util.Map;
+
+/**
+ * A contract test whose applications (the Boot app, through a {@link SettingsOnTop} initializer, and a Lambda
+ * handler of their own) run with {@link #settings()} on top of the shared ones.
+ */
+public abstract class ReconfiguredContractTest extends ContractTest {
+
+	/** The settings of this class's applications; the same for each call. */
+	protected abstract Map<String, String> settings();
+
+	@Override
+	protected Transport transport() {
+		Transport transport = (this.runtime == ApiRuntime.BOOT) ? new HttpTransport(bootBaseUrl())
+				: LambdaTransport.httpApi(LocalLambda.handlerWith(settings()));
+		return OpenApiContract.shared().checking(transport);
+	}
+
+}
