@@ -92,11 +92,11 @@ final class DynamoDbGuard implements ExecutionInterceptor {
 	@Override
 	public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
 		if (!this.outages.tryAcquirePermission()) {
-			throw refused("failing, calls refused");
+			throw refused("circuit-open");
 		}
 		if (!this.concurrentCalls.tryAcquirePermission()) {
 			this.outages.releasePermission();
-			throw refused("too many calls in flight");
+			throw refused("too-many-calls");
 		}
 		attributes.putAttribute(PERMIT, new Permit(System.nanoTime(), new AtomicBoolean()));
 	}
@@ -162,16 +162,16 @@ final class DynamoDbGuard implements ExecutionInterceptor {
 	 */
 	static @Nullable String reason(Throwable failure) {
 		if (failure instanceof ApiCallTimeoutException || failure instanceof ApiCallAttemptTimeoutException) {
-			return "timed out";
+			return "timed-out";
 		}
 		if (failure instanceof AwsServiceException service) {
 			if (service.isThrottlingException() || throttledTransaction(service)) {
 				return "throttled";
 			}
 			if (service instanceof TransactionInProgressException) {
-				return "transaction still in progress";
+				return "transaction-in-progress";
 			}
-			return (service.statusCode() >= 500) ? "server error" : null;
+			return (service.statusCode() >= 500) ? "server-error" : null;
 		}
 		// Anything else the SDK throws is about the call, not an answer: no connection, a reset, a broken response.
 		// The URL-connection client lets a connection reset while it sends escape unwrapped, and unretried.

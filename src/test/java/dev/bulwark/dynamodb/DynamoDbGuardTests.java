@@ -27,8 +27,8 @@ class DynamoDbGuardTests {
 
 	@Test
 	void timeoutsAreUnavailability() {
-		assertThat(DynamoDbGuard.reason(ApiCallTimeoutException.create(1000))).isEqualTo("timed out");
-		assertThat(DynamoDbGuard.reason(ApiCallAttemptTimeoutException.create(400))).isEqualTo("timed out");
+		assertThat(DynamoDbGuard.reason(ApiCallTimeoutException.create(1000))).isEqualTo("timed-out");
+		assertThat(DynamoDbGuard.reason(ApiCallAttemptTimeoutException.create(400))).isEqualTo("timed-out");
 	}
 
 	@Test
@@ -56,7 +56,7 @@ class DynamoDbGuardTests {
 	@Test
 	void serverErrorsAreUnavailability() {
 		assertThat(DynamoDbGuard.reason(InternalServerErrorException.builder().statusCode(500).build()))
-			.isEqualTo("server error");
+			.isEqualTo("server-error");
 	}
 
 	@Test

@@ -211,7 +211,7 @@ class FleetLeasesIT {
 		return dynamoDb(new ExecutionInterceptor() {
 			@Override
 			public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-				throw new DependencyUnavailableException("dynamodb", "failing, calls refused", Duration.ofSeconds(5),
+				throw new DependencyUnavailableException("dynamodb", "circuit-open", Duration.ofSeconds(5),
 						null);
 			}
 		});
