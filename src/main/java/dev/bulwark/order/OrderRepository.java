@@ -27,6 +27,9 @@ public interface OrderRepository {
 	 */
 	Order update(Order order);
 
+	/**
+	 * @return whether the order was there (it is not any more)
+	 */
 	boolean delete(String id);
 
 	/**

@@ -206,6 +206,18 @@ class DynamoDbFaultsIT extends ReconfiguredContractTest {
 		assertThat(shipped.status()).as("the version the confirmation stored is the one read: " + shipped).isEqualTo(200);
 	}
 
+	@Test
+	void aDeletionWhoseAnswerWasLostIsReportedDone() {
+		String id = placeOrder(ALICE);
+		DYNAMODB.loseNextAnswerTo("DeleteItem", ORDERS);
+
+		ApiResponse deleted = this.api.delete("/orders/" + id).token(this.tokens.userWithMfa(DAVE)).send();
+
+		assertThat(DYNAMODB.lostTheAnswer()).isTrue();
+		assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+		assertProblem(this.api.get("/orders/" + id).token(this.tokens.user(ALICE)).send(), 404);
+	}
+
 	private void assertUnavailable(Supplier<ApiResponse> request) {
 		Timed answer = Timed.of(request);
 
