@@ -15,6 +15,7 @@ import org.springframework.test.context.ContextConfiguration;
 import dev.bulwark.support.ApiResponse;
 import dev.bulwark.support.Concurrently;
 import dev.bulwark.support.DevRealm;
+import dev.bulwark.support.Eventually;
 import dev.bulwark.support.FaultyLink;
 import dev.bulwark.support.FaultyLink.Fault;
 import dev.bulwark.support.LocalDynamoDb;
@@ -57,14 +58,9 @@ class DynamoDbFaultsIT extends ReconfiguredContractTest {
 	}
 
 	@AfterEach
-	void dynamoDbIsBack() throws InterruptedException {
-		DYNAMODB.heal();
+	void dynamoDbIsBack() {
 		// The guard refuses calls for a while after an outage, then probes: wait until it serves again.
-		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-		while (this.api.get("/orders").token(this.tokens.user(ALICE)).send().status() != 200) {
-			assertThat(System.nanoTime()).as("served again within 15 s").isLessThan(deadline);
-			Thread.sleep(100);
-		}
+		dynamoDbIsBackFor(this.tokens.user(ALICE), Duration.ofSeconds(15));
 	}
 
 	@ParameterizedTest
@@ -123,11 +119,7 @@ class DynamoDbFaultsIT extends ReconfiguredContractTest {
 		assertThat(metrics()).contains("bulwark_dependency_available{dependency=\"dynamodb\"} 0.0");
 
 		DYNAMODB.heal();
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		ApiResponse read = this.api.get("/orders/" + id).token(token).send();
-		while (read.status() != 200 && System.nanoTime() < deadline) {
-			read = this.api.get("/orders/" + id).token(token).send();
-		}
+		ApiResponse read = Eventually.ok(Duration.ofSeconds(10), () -> this.api.get("/orders/" + id).token(token).send());
 		assertThat(read.status()).as("served again within 10 s of DynamoDB's return: " + read).isEqualTo(200);
 		assertThat(metrics()).contains("bulwark_dependency_available{dependency=\"dynamodb\"} 1.0");
 	}
@@ -175,7 +167,7 @@ class DynamoDbFaultsIT extends ReconfiguredContractTest {
 			ApiResponse failed = this.api.post("/orders").token(token).header("Idempotency-Key", key).json(orderJson()).send();
 
 			assertProblem(failed, 503);
-			dynamoDbIsBackFor(token);
+			dynamoDbIsBackFor(token, Duration.ofSeconds(10));
 			ApiResponse retried = this.api.post("/orders").token(token).header("Idempotency-Key", key).json(orderJson()).send();
 			assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
 			assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
@@ -229,12 +221,10 @@ class DynamoDbFaultsIT extends ReconfiguredContractTest {
 		assertThat(answer.took()).isLessThan(ANSWERED_WITHIN);
 	}
 
-	private void dynamoDbIsBackFor(String token) {
+	private void dynamoDbIsBackFor(String token, Duration within) {
 		DYNAMODB.heal();
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (this.api.get("/orders").token(token).send().status() != 200) {
-			assertThat(System.nanoTime()).as("served again within 10 s").isLessThan(deadline);
-		}
+		ApiResponse listed = Eventually.ok(within, () -> this.api.get("/orders").token(token).send());
+		assertThat(listed.status()).as("served again within " + within + ": " + listed).isEqualTo(200);
 	}
 
 	private String tokenOf(NewRealmUser user) {

@@ -14,6 +14,7 @@ import dev.bulwark.BulwarkApplication;
 import dev.bulwark.support.Api;
 import dev.bulwark.support.ApiResponse;
 import dev.bulwark.support.DevRealm;
+import dev.bulwark.support.Eventually;
 import dev.bulwark.support.FaultyLink;
 import dev.bulwark.support.FaultyLink.Fault;
 import dev.bulwark.support.HttpTransport;
@@ -86,11 +87,7 @@ class ColdStartWithoutKeycloakIT {
 		assertThat(unavailable.header("Retry-After")).isEqualTo("1");
 		assertThat(api.get("/actuator/health").send().status()).as("alive, if not serving").isEqualTo(200);
 		KEYCLOAK.heal();
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		ApiResponse me = api.get("/me").token(this.token).send();
-		while (me.status() != 200 && System.nanoTime() < deadline) {
-			me = api.get("/me").token(this.token).send();
-		}
+		ApiResponse me = Eventually.ok(Duration.ofSeconds(10), () -> api.get("/me").token(this.token).send());
 		assertThat(me.status()).as("served within 10 s of Keycloak's return: " + me).isEqualTo(200);
 	}
 

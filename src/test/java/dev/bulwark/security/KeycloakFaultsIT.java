@@ -12,6 +12,7 @@ import org.springframework.test.context.ContextConfiguration;
 
 import dev.bulwark.support.ApiResponse;
 import dev.bulwark.support.DevRealm;
+import dev.bulwark.support.Eventually;
 import dev.bulwark.support.FaultyLink;
 import dev.bulwark.support.FaultyLink.Fault;
 import dev.bulwark.support.Http;
@@ -57,13 +58,10 @@ class KeycloakFaultsIT extends ReconfiguredContractTest {
 	}
 
 	@AfterEach
-	void keycloakIsBack() throws InterruptedException {
+	void keycloakIsBack() {
 		KEYCLOAK.heal();
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (me(this.tokens.user(ALICE)).status() != 200) {
-			assertThat(System.nanoTime()).as("served again within 10 s").isLessThan(deadline);
-			Thread.sleep(100);
-		}
+		ApiResponse me = Eventually.ok(Duration.ofSeconds(10), () -> me(this.tokens.user(ALICE)));
+		assertThat(me.status()).as("served again within 10 s: " + me).isEqualTo(200);
 	}
 
 	@Test
