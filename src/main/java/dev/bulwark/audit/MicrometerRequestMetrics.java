@@ -9,8 +9,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Times every request in {@code bulwark.requests}, by outcome and 401 reason ({@code none} otherwise): the series
- * Prometheus alerts watch.
+ * Times every request in {@code bulwark.requests}, by outcome and reason (why a 401, or a refusal by address;
+ * {@code none} otherwise): the series Prometheus alerts watch.
  */
 final class MicrometerRequestMetrics implements RequestMetrics {
 

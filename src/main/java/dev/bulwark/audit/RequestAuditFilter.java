@@ -22,6 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.function.HandlerFunction;
 
+import dev.bulwark.security.AdminNetworks;
 import dev.bulwark.security.AuthenticationFailure;
 import dev.bulwark.security.Caller;
 import dev.bulwark.security.Callers;
@@ -124,20 +125,32 @@ final class RequestAuditFilter extends OncePerRequestFilter {
 			line.addKeyValue("http.request.body.bytes", bodyBytes).addKeyValue("bulwark.body.sha256", request.sha256());
 		}
 		ProblemTypes.of(request).ifPresent(type -> line.addKeyValue("bulwark.problem.type", type.toString()));
-		Optional<AuthenticationFailure> reason = AuthenticationFailure.of(request);
-		reason.ifPresent(failure -> line.addKeyValue("bulwark.reason", failure.code()));
+		String reason = reason(request);
+		if (reason != null) {
+			line.addKeyValue("bulwark.reason", reason);
+		}
 		caller.ifPresent(who -> line.addKeyValue("user.id", LogValues.safe(who.subject(), MAX_CLAIM))
 			.addKeyValue("bulwark.client_id", LogValues.safe(who.clientId(), MAX_CLAIM))
 			.addKeyValue("bulwark.tier", LogValues.safe(who.tier(), MAX_CLAIM))
 			.addKeyValue("bulwark.token", who.tokenFingerprint()));
 		line.log();
-		AuditedRequest audited = new AuditedRequest(requestId, outcome.code(),
-				reason.map(AuthenticationFailure::code).orElse(null), caller.map(Caller::tier).orElse(null), nanos);
+		AuditedRequest audited = new AuditedRequest(requestId, outcome.code(), reason,
+				caller.map(Caller::tier).orElse(null), nanos);
 		for (RequestMetrics each : this.metrics) {
 			each.record(audited);
 		}
 	}
 
+	/**
+	 * Why the request was refused, where the status alone does not say: why its token was not accepted, or that it
+	 * was admin work from outside the admin networks.
+	 */
+	private static @Nullable String reason(HttpServletRequest request) {
+		if (AdminNetworks.outside(request)) {
+			return AdminNetworks.OUTSIDE;
+		}
+		return AuthenticationFailure.of(request).map(AuthenticationFailure::code).orElse(null);
+	}
 
 	/**
 	 * A header's values, joined; the firewall checks a value when it is read, and one it refuses is recorded as

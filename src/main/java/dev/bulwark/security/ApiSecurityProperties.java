@@ -33,6 +33,10 @@ import org.springframework.validation.annotation.Validated;
  * @param tokenCache how many accepted tokens are remembered, and for how long at most
  * @param publicApiDocument whether the OpenAPI document ({@code GET /openapi.json}) is served without a token;
  * off by default, so that a deployment describes its API only to callers it already accepts
+ * @param adminNetworks address ranges (CIDR, IPv4 or IPv6) that admin work must come from, matched against the
+ * client address after the trusted proxies ({@code bulwark.web.trusted-proxies}): from anywhere else the actuator
+ * endpoints but health are refused (403), and a token's admin role is not honoured. Empty (the default): from
+ * anywhere, the token and its roles alone decide
  */
 @Validated
 @ConfigurationProperties("bulwark.security")
@@ -43,7 +47,7 @@ public record ApiSecurityProperties(@NotBlank String resourceClient,
 		@DefaultValue("30s") @NotNull Duration clockSkew, @DefaultValue("5m") @NotNull Duration jwksCacheTtl,
 		@DefaultValue("30s") @NotNull Duration jwksMinRefreshInterval, @DefaultValue("1h") @NotNull Duration jwksMaxStale,
 		@DefaultValue @NotNull List<String> corsAllowedOrigins, @DefaultValue @Valid @NotNull TokenCache tokenCache,
-		@DefaultValue("false") boolean publicApiDocument) {
+		@DefaultValue("false") boolean publicApiDocument, @DefaultValue @NotNull List<@NotBlank String> adminNetworks) {
 
 	/**
 	 * @param maxEntries the most tokens remembered at once; 0 verifies every request's token

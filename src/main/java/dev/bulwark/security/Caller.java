@@ -2,6 +2,7 @@ package dev.bulwark.security;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -33,6 +34,13 @@ public record Caller(String subject, @Nullable String username, @Nullable String
 
 	public boolean hasRole(String role) {
 		return this.roles.contains(role);
+	}
+
+	Caller withoutRole(String role) {
+		Set<String> kept = new HashSet<>(this.roles);
+		kept.remove(role);
+		return new Caller(this.subject, this.username, this.clientId, kept, this.scopes, this.tier,
+				this.tokenFingerprint, this.acr, this.authTime);
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.bulwark.security;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -40,8 +41,25 @@ public final class CallerAuthentication extends JwtAuthenticationToken {
 						: null);
 	}
 
+	private CallerAuthentication(Jwt token, Collection<? extends GrantedAuthority> authorities, Caller caller) {
+		super(token, authorities);
+		this.caller = caller;
+	}
+
 	public Caller caller() {
 		return this.caller;
+	}
+
+	/**
+	 * The same token and caller, without one of its roles (as an authority and in the caller's roles).
+	 */
+	CallerAuthentication withoutRole(String role) {
+		String authority = ROLE_PREFIX + role;
+		List<GrantedAuthority> kept = getAuthorities().stream()
+			.filter(granted -> !authority.equals(granted.getAuthority()))
+			.map(GrantedAuthority.class::cast)
+			.toList();
+		return new CallerAuthentication(getToken(), kept, this.caller.withoutRole(role));
 	}
 
 	private static Set<String> withoutPrefix(Collection<? extends GrantedAuthority> authorities, String prefix) {

@@ -22,6 +22,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -97,6 +98,11 @@ class SecurityConfiguration {
 					.maxAgeInSeconds(31_536_000))
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+		if (!api.adminNetworks().isEmpty()) {
+			// Where admin work may come from: after the token is verified, before the URL rules read its roles.
+			http.addFilterAfter(new AdminNetworkFilter(api.adminNetworks(), problems),
+					BearerTokenAuthenticationFilter.class);
+		}
 		return http.build();
 	}
 

@@ -29,7 +29,7 @@ import dev.bulwark.web.ProblemResponses;
  * to nobody: the description is always the same, so a response never echoes token contents and gives an attacker
  * no oracle. The reason is kept for the audit trail ({@link AuthenticationFailure}).</li>
  * <li>403 with the RFC 6750 {@code insufficient_scope} header, for both the URL rules and the method-security
- * checks.</li>
+ * checks; an admin request from outside the admin networks says so ({@link AdminNetworkFilter}).</li>
  * <li>400 for a request the firewall refuses (path traversal, {@code ;} parameters, odd encodings), written here,
  * not left to a {@code sendError} that only a servlet container's error page would turn into a body.</li>
  * </ul>
@@ -38,6 +38,8 @@ import dev.bulwark.web.ProblemResponses;
 class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
 	private static final String INVALID_TOKEN = "The access token is invalid or has expired.";
+
+	private static final String NOT_FROM_THIS_ADDRESS = "This request is not allowed from this address.";
 
 	/** The error this problem is: RFC 9470's, where it is defined. */
 	static final URI INSUFFICIENT_USER_AUTHENTICATION = URI
@@ -70,7 +72,16 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
 		this.bearerAccessDenied.handle(request, response, ex);
-		this.problems.write(request, response, HttpStatus.FORBIDDEN, "The access token does not allow this request.");
+		this.problems.write(request, response, HttpStatus.FORBIDDEN,
+				AdminNetworks.outside(request) ? NOT_FROM_THIS_ADDRESS : "The access token does not allow this request.");
+	}
+
+	/**
+	 * An actuator endpoint asked for from outside the admin networks: refused whatever the token, so no bearer
+	 * challenge (another token would not help).
+	 */
+	void outsideAdminNetworks(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		this.problems.write(request, response, HttpStatus.FORBIDDEN, NOT_FROM_THIS_ADDRESS);
 	}
 
 	/**

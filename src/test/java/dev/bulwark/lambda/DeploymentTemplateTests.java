@@ -153,6 +153,22 @@ class DeploymentTemplateTests {
 	}
 
 	@Test
+	void adminNetworksReachTheFunctionOnlyWhenGiven() {
+		Map<String, Object> networks = map(this.template.section("Parameters").get("AdminNetworks"));
+		String pattern = networks.get("AllowedPattern").toString();
+
+		assertThat(networks.get("Default")).isEqualTo("");
+		assertThat(this.template.condition("HasAdminNetworks", Map.of())).isFalse();
+		assertThat(this.template.condition("HasAdminNetworks", Map.of("AdminNetworks", "192.0.2.0/24"))).isTrue();
+		assertThat(Pattern.matches(pattern, "192.0.2.0/24,2001:db8::/32")).isTrue();
+		assertThat(Pattern.matches(pattern, "192.0.2.1")).isFalse();
+		assertThat(Pattern.matches(pattern, "admin.example.com/24")).isFalse();
+		assertThat(map(map(this.template.properties("ApiFunction").get("Environment")).get("Variables"))
+			.get("BULWARK_SECURITY_ADMINNETWORKS")).isEqualTo(Map.of("Fn::If",
+					List.of("HasAdminNetworks", ref("AdminNetworks"), ref("AWS::NoValue"))));
+	}
+
+	@Test
 	void corsIsOnExactlyWhenOriginsAreConfigured() {
 		Map<String, Object> origins = map(this.template.section("Parameters").get("CorsAllowedOrigins"));
 		String pattern = origins.get("AllowedPattern").toString();

@@ -37,7 +37,7 @@ class SecurityConfigurationTests {
 	private static ApiSecurityProperties properties(List<String> corsAllowedOrigins) {
 		return new ApiSecurityProperties("bulwark-api", "Bearer", List.of("bulwark-web"), Duration.ofSeconds(30),
 				Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofHours(1), corsAllowedOrigins,
-				new ApiSecurityProperties.TokenCache(1000, Duration.ofMinutes(5)), false);
+				new ApiSecurityProperties.TokenCache(1000, Duration.ofMinutes(5)), false, List.of());
 	}
 
 }
