@@ -115,14 +115,15 @@ class DeploymentTemplateTests {
 
 	@Test
 	void gatewayAuthorizerAndFunctionTrustTheSameIssuerAndAudience() {
-		Map<String, Object> auth = map(this.template.properties("HttpApi").get("Auth"));
-		Map<String, Object> jwt = map(map(map(auth.get("Authorizers")).get(auth.get("DefaultAuthorizer")))
-			.get("JwtConfiguration"));
+		Map<String, Object> authorizer = this.template.properties("HttpApiKeycloakAuthorizer");
+		Map<String, Object> jwt = map(authorizer.get("JwtConfiguration"));
 		Map<String, Object> environment = map(map(map(this.template.section("Globals").get("Function"))
 			.get("Environment")).get("Variables"));
 
-		assertThat(jwt.get("issuer")).isEqualTo(ref("IssuerUri"));
-		assertThat(list(jwt.get("audience"))).containsExactly(ref("Audience"));
+		assertThat(authorizer).containsEntry("AuthorizerType", "JWT")
+			.containsEntry("IdentitySource", List.of("$request.header.Authorization"));
+		assertThat(jwt.get("Issuer")).isEqualTo(ref("IssuerUri"));
+		assertThat(list(jwt.get("Audience"))).containsExactly(ref("Audience"));
 		assertThat(environment.get("BULWARK_ISSUER_URI")).isEqualTo(ref("IssuerUri"));
 		assertThat(environment.get("BULWARK_AUDIENCE")).isEqualTo(ref("Audience"));
 		assertThat(environment.get("BULWARK_RATELIMIT_FLEET_ENABLED")).isEqualTo(ref("FleetQuota"));
@@ -185,66 +186,70 @@ class DeploymentTemplateTests {
 	}
 
 	@Test
-	void corsPreflightRouteInvokesTheFunctionsLiveAlias() {
+	void everyHttpApiRouteInvokesTheFunctionsLiveAlias() {
 		Map<String, Map<String, Object>> deployed = this.template
 			.deployedResources(Map.of("CorsAllowedOrigins", "https://shop.example"));
-		Map<String, Object> route = map(deployed.get("CorsPreflightRoute").get("Properties"));
-		Map<String, Object> integration = map(deployed.get("CorsPreflightIntegration").get("Properties"));
-		Map<String, Object> permission = map(deployed.get("CorsPreflightPermission").get("Properties"));
+		Map<String, Object> integration = map(deployed.get("HttpApiIntegration").get("Properties"));
+		Map<String, Object> permission = map(deployed.get("HttpApiPermission").get("Properties"));
 
-		assertThat(route.get("ApiId")).isEqualTo(ref("HttpApi"));
-		assertThat(route.get("Target")).isEqualTo(Map.of("Fn::Sub", "integrations/${CorsPreflightIntegration}"));
+		assertThat(deployed).containsKey("HttpApiCorsPreflightRoute");
+		deployed.values().stream().filter(resource -> "AWS::ApiGatewayV2::Route".equals(resource.get("Type")))
+			.map(resource -> map(resource.get("Properties")))
+			.forEach(route -> assertThat(route).containsEntry("ApiId", ref("HttpApi"))
+				.containsEntry("Target", Map.of("Fn::Sub", "integrations/${HttpApiIntegration}")));
 		assertThat(integration).containsEntry("ApiId", ref("HttpApi"))
 			.containsEntry("IntegrationType", "AWS_PROXY")
 			.containsEntry("IntegrationUri", ref("ApiFunction.Alias"))
 			.containsEntry("PayloadFormatVersion", "2.0");
 		assertThat(permission).containsEntry("FunctionName", ref("ApiFunction.Alias"))
 			.containsEntry("Principal", "apigateway.amazonaws.com");
-		assertThat(map(permission.get("SourceArn")).get("Fn::Sub").toString()).endsWith("${HttpApi}/*/OPTIONS/*");
+		assertThat(this.template.text(permission.get("SourceArn"))).isEqualTo(
+				"arn:<AWS::Partition>:execute-api:<AWS::Region>:<AWS::AccountId>:<HttpApi>/*");
 	}
 
 	/**
 	 * The routes ({@code METHOD /path}) of the HTTP API that skip its authorizer, as deployed with the given
-	 * parameter values: SAM events of the functions, and route resources.
+	 * parameter values.
 	 */
 	private List<String> routesWithoutAuthorizer(Map<String, String> parameters) {
-		List<String> routes = new ArrayList<>();
-		this.template.deployedResources(parameters).values().forEach(resource -> {
-			Map<String, Object> properties = map(resource.get("Properties"));
-			if ("AWS::Serverless::Function".equals(resource.get("Type"))) {
-				map(properties.get("Events")).values()
-					.stream()
-					.map(event -> map(map(event).get("Properties")))
-					.filter(event -> "NONE".equals(map(event.get("Auth")).get("Authorizer")))
-					.forEach(event -> routes.add(event.get("Method") + " " + event.get("Path")));
-			}
-			// A route resource without an authorization type has none.
-			if ("AWS::ApiGatewayV2::Route".equals(resource.get("Type"))
-					&& "NONE".equals(properties.getOrDefault("AuthorizationType", "NONE"))) {
-				routes.add(properties.get("RouteKey").toString());
-			}
-		});
-		return routes;
+		return this.template.deployedResources(parameters).values().stream()
+			.filter(resource -> "AWS::ApiGatewayV2::Route".equals(resource.get("Type")))
+			.map(resource -> map(resource.get("Properties")))
+			.filter(route -> !"JWT".equals(route.get("AuthorizationType"))
+					|| !ref("HttpApiKeycloakAuthorizer").equals(route.get("AuthorizerId")))
+			.map(route -> route.get("RouteKey").toString())
+			.toList();
 	}
 
 	@Test
-	void gatewayThrottlesEveryRoute() {
-		Map<String, Object> routes = map(this.template.properties("HttpApi").get("DefaultRouteSettings"));
+	void gatewayThrottlesEveryRouteOfEitherEdge() {
+		Map<String, Object> routes = map(this.template.properties("HttpApiStage").get("DefaultRouteSettings"));
+		List<Object> methods = list(this.template.properties("RestApi").get("MethodSettings"));
 
 		assertThat(routes.get("ThrottlingBurstLimit")).isEqualTo(ref("ThrottlingBurstLimit"));
 		assertThat(routes.get("ThrottlingRateLimit")).isEqualTo(ref("ThrottlingRateLimit"));
+		assertThat(methods).singleElement().satisfies(all -> assertThat(map(all))
+			.containsEntry("ResourcePath", "/*")
+			.containsEntry("HttpMethod", "*")
+			.containsEntry("ThrottlingBurstLimit", ref("ThrottlingBurstLimit"))
+			.containsEntry("ThrottlingRateLimit", ref("ThrottlingRateLimit")));
 		assertThat(map(this.template.section("Parameters").get("ThrottlingRateLimit")).get("Default")).isEqualTo(50);
 	}
 
 	@Test
 	void everyLogIsKeptForALimitedTime() {
 		Map<String, Map<String, Object>> logGroups = this.template.resources("AWS::Logs::LogGroup");
-		Map<String, Object> accessLogs = map(this.template.properties("HttpApi").get("AccessLogSettings"));
+		Map<String, Object> httpApiLogs = map(this.template.properties("HttpApiStage").get("AccessLogSettings"));
+		Map<String, Object> restApiLogs = map(this.template.properties("RestApi").get("AccessLogSetting"));
 
 		assertThat(logGroups).isNotEmpty()
 			.allSatisfy((id, group) -> assertThat(map(group.get("Properties"))).containsEntry("RetentionInDays",
 					ref("LogRetentionDays")));
-		assertThat(accessLogs.get("DestinationArn")).isEqualTo(Map.of("Fn::GetAtt", "HttpApiAccessLogs.Arn"));
+		for (Map<String, Object> accessLogs : List.of(httpApiLogs, restApiLogs)) {
+			assertThat(accessLogs.get("DestinationArn")).isEqualTo(Map.of("Fn::GetAtt", "ApiAccessLogs.Arn"));
+			assertThat(accessLogs.get("Format").toString()).contains("\"ip\":\"$context.identity.sourceIp\"",
+					"\"status\":\"$context.status\"", "\"requestId\":\"$context.requestId\"");
+		}
 		this.functions.values().forEach(function -> assertThat(logGroups)
 			.containsKey((String) referenced(map(map(function.get("Properties")).get("LoggingConfig")).get("LogGroup"))));
 	}

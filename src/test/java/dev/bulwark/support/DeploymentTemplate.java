@@ -31,6 +31,8 @@ public final class DeploymentTemplate {
 	private static final Set<String> PSEUDO_PARAMETERS = Set.of("AWS::AccountId", "AWS::NotificationARNs",
 			"AWS::NoValue", "AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix");
 
+	private static final Map<String, Object> NO_VALUE = Map.of("Ref", "AWS::NoValue");
+
 	private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{(!?)([^}]*)}");
 
 	private final Map<String, Object> template;
@@ -109,6 +111,49 @@ public final class DeploymentTemplate {
 			return condition((String) function.get("Condition"), parameters);
 		}
 		throw new IllegalArgumentException("Not a condition: " + condition);
+	}
+
+	/**
+	 * The rules ({@code Rules}) that the given parameter values (the others at their defaults) break: CloudFormation
+	 * refuses to deploy with them, saying each rule's assertion description.
+	 */
+	public List<String> brokenRules(Map<String, String> parameters) {
+		List<String> broken = new ArrayList<>();
+		section("Rules").forEach((name, rule) -> {
+			Object when = map(rule).get("RuleCondition");
+			if (when == null || holds(when, parameters)) {
+				list(map(rule).get("Assertions")).stream()
+					.filter(assertion -> !holds(map(assertion).get("Assert"), parameters))
+					.forEach(assertion -> broken.add(name));
+			}
+		});
+		return broken;
+	}
+
+	/**
+	 * A value as CloudFormation sees it for the given parameter values (the others at their defaults): each
+	 * {@code Fn::If} replaced by the branch its condition picks, and {@code AWS::NoValue} left out of maps and lists.
+	 */
+	public Object resolved(Object value, Map<String, String> parameters) {
+		if (value instanceof Map<?, ?> && map(value).containsKey("Fn::If")) {
+			List<Object> choice = list(map(value).get("Fn::If"));
+			return resolved(condition((String) choice.get(0), parameters) ? choice.get(1) : choice.get(2), parameters);
+		}
+		if (value instanceof Map<?, ?>) {
+			Map<String, Object> resolved = new LinkedHashMap<>();
+			map(value).forEach((key, each) -> {
+				Object kept = resolved(each, parameters);
+				if (!NO_VALUE.equals(kept)) {
+					resolved.put(key, kept);
+				}
+			});
+			return resolved;
+		}
+		if (value instanceof List<?>) {
+			return list(value).stream().map(each -> resolved(each, parameters)).filter(kept -> !NO_VALUE.equals(kept))
+				.toList();
+		}
+		return value;
 	}
 
 	private String value(Object operand, Map<String, String> parameters) {
@@ -216,7 +261,7 @@ public final class DeploymentTemplate {
 				@Override
 				public Object construct(Node node) {
 					String function = node.getTag().getValue().substring(1);
-					String key = function.equals("Ref") ? "Ref" : "Fn::" + function;
+					String key = (function.equals("Ref") || function.equals("Condition")) ? function : "Fn::" + function;
 					Object value;
 					if (node instanceof ScalarNode scalar) {
 						value = constructScalar(scalar);
