@@ -10,17 +10,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import dev.bulwark.support.Api;
+import dev.bulwark.support.ApiGatewayEvent;
 import dev.bulwark.support.ApiIntegrationTest;
 import dev.bulwark.support.ApiResponse;
 import dev.bulwark.support.HttpTransport;
 import dev.bulwark.support.LambdaTransport;
 import dev.bulwark.support.LocalLambda;
+import dev.bulwark.support.TestJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The same request to the Boot app and to the Lambda handler gets the same answer: status, problem body and
- * security headers (URLs compared without their host, which differs by design).
+ * The same request to the Boot app and to the Lambda handler, behind either edge, gets the same answer: status,
+ * problem body and security headers (URLs compared without their origin and stage, which differ by design).
  */
 class RuntimeParityIT extends ApiIntegrationTest {
 
@@ -40,19 +42,24 @@ class RuntimeParityIT extends ApiIntegrationTest {
 
 	@ParameterizedTest
 	@MethodSource("requests")
-	void bothRuntimesAnswerAlike(String request) {
+	void bothRuntimesAnswerAlikeBehindEitherEdge(String request) {
 		ApiResponse boot = send(new Api(new HttpTransport(bootBaseUrl())), request);
-		ApiResponse lambda = send(new Api(LambdaTransport.httpApi(LocalLambda.handler())), request);
+		ApiResponse httpApi = send(new Api(LambdaTransport.httpApi(LocalLambda.handler())), request);
+		ApiResponse restApi = send(new Api(LambdaTransport.restApi(LocalLambda.handler())), request);
 
-		assertThat(lambda.status()).as(lambda.toString()).isEqualTo(boot.status());
-		if (boot.body().isEmpty()) {
-			assertThat(lambda.body()).isEmpty();
-		}
-		else {
-			assertThat(withoutCursor(lambda.json())).isEqualTo(withoutCursor(boot.json()));
-		}
-		for (String header : SECURITY_HEADERS) {
-			assertThat(withoutHost(lambda.header(header))).as(header).isEqualTo(withoutHost(boot.header(header)));
+		for (ApiResponse lambda : List.of(httpApi, restApi)) {
+			assertThat(lambda.status()).as(lambda.toString()).isEqualTo(boot.status());
+			if (boot.body().isEmpty()) {
+				assertThat(lambda.body()).isEmpty();
+			}
+			else {
+				assertThat(withoutCursor(TestJson.MAPPER.readTree(withoutStage(lambda.body()))))
+					.isEqualTo(withoutCursor(boot.json()));
+			}
+			for (String header : SECURITY_HEADERS) {
+				assertThat(withoutOrigin(lambda.header(header))).as(header)
+					.isEqualTo(withoutOrigin(boot.header(header)));
+			}
 		}
 	}
 
@@ -90,8 +97,21 @@ class RuntimeParityIT extends ApiIntegrationTest {
 		return body;
 	}
 
-	private static String withoutHost(String value) {
-		return (value == null) ? null : value.replaceAll("https?://[^/\"]+", "");
+	/**
+	 * Paths in a body (a problem's {@code instance} and {@code detail}) without the REST API's stage: behind it,
+	 * they are the path the client called, which starts with the stage.
+	 */
+	private static String withoutStage(String body) {
+		String stage = "/" + ApiGatewayEvent.REST_API_STAGE + "/";
+		return body.replace("\"" + stage, "\"/").replace(" " + stage, " /");
+	}
+
+	/**
+	 * URLs in a value without their origin, and without the REST API's stage, which come before the API's own path.
+	 */
+	private static String withoutOrigin(String value) {
+		return (value == null) ? null
+				: value.replaceAll("https?://[^/\"]+(/" + ApiGatewayEvent.REST_API_STAGE + "(?=/))?", "");
 	}
 
 }

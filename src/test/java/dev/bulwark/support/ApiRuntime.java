@@ -3,7 +3,7 @@ package dev.bulwark.support;
 import java.util.function.Function;
 
 /**
- * The two ways Bulwark runs, each with a way to reach it from a test.
+ * The two ways Bulwark runs, the Lambda function behind either edge, each with a way to reach it from a test.
  */
 public enum ApiRuntime {
 
@@ -11,7 +11,10 @@ public enum ApiRuntime {
 	BOOT(HttpTransport::new),
 
 	/** The Lambda handler, fed API Gateway HTTP API (payload 2.0) events. */
-	LAMBDA(baseUrl -> LambdaTransport.httpApi(LocalLambda.handler()));
+	LAMBDA(baseUrl -> LambdaTransport.httpApi(LocalLambda.handler())),
+
+	/** The same Lambda handler, fed API Gateway REST API (proxy integration) events. */
+	LAMBDA_REST_API(baseUrl -> LambdaTransport.restApi(LocalLambda.handler()));
 
 	private final Function<String, Transport> transport;
 

@@ -5,8 +5,8 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Base of the API contract: every test of a subclass runs twice, against the Boot app over HTTP and against the
- * Lambda handler with API Gateway events, and must pass unchanged in both. Every response is also held to the
+ * Base of the API contract: every test of a subclass runs three times, against the Boot app over HTTP and against
+ * the Lambda handler with API Gateway HTTP API and REST API events, and must pass unchanged in each. Every response is also held to the
  * OpenAPI document ({@link OpenApiContract}).
  */
 @ParameterizedClass(name = "{0}")

@@ -13,8 +13,11 @@ public abstract class ReconfiguredContractTest extends ContractTest {
 
 	@Override
 	protected Transport transport() {
-		Transport transport = (this.runtime == ApiRuntime.BOOT) ? new HttpTransport(bootBaseUrl())
-				: LambdaTransport.httpApi(LocalLambda.handlerWith(settings()));
+		Transport transport = switch (this.runtime) {
+			case BOOT -> new HttpTransport(bootBaseUrl());
+			case LAMBDA -> LambdaTransport.httpApi(LocalLambda.handlerWith(settings()));
+			case LAMBDA_REST_API -> LambdaTransport.restApi(LocalLambda.handlerWith(settings()));
+		};
 		return OpenApiContract.shared().checking(transport);
 	}
 
