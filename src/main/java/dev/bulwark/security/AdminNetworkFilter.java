@@ -1,8 +1,6 @@
 package dev.bulwark.security;
 
 import java.io.IOException;
-import java.util.List;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +11,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -33,7 +30,7 @@ import dev.bulwark.web.ClientAddresses;
  */
 final class AdminNetworkFilter extends OncePerRequestFilter {
 
-	private final List<IpAddressMatcher> networks;
+	private final AdminNetworks networks;
 
 	private final SecurityProblems problems;
 
@@ -43,15 +40,15 @@ final class AdminNetworkFilter extends OncePerRequestFilter {
 
 	private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
 
-	AdminNetworkFilter(List<String> networks, SecurityProblems problems) {
-		this.networks = networks.stream().map(IpAddressMatcher::new).toList();
+	AdminNetworkFilter(AdminNetworks networks, SecurityProblems problems) {
+		this.networks = networks;
 		this.problems = problems;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (inAdminNetwork(ClientAddresses.of(request))) {
+		if (this.networks.contain(ClientAddresses.of(request))) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -69,15 +66,6 @@ final class AdminNetworkFilter extends OncePerRequestFilter {
 			this.contexts.saveContext(withoutAdmin, request, response);
 		}
 		chain.doFilter(request, response);
-	}
-
-	private boolean inAdminNetwork(String address) {
-		try {
-			return this.networks.stream().anyMatch(network -> network.matches(address));
-		}
-		catch (IllegalArgumentException notAnAddress) {
-			return false;
-		}
 	}
 
 }

@@ -1,19 +1,52 @@
 package dev.bulwark.security;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 /**
- * Whether a request was held to the admin networks ({@code bulwark.security.admin-networks}) and came from outside
- * them, for whoever reports on the request (the audit trail); see {@link AdminNetworkFilter}.
+ * The address ranges admin work must come from ({@code bulwark.security.admin-networks}, applied by
+ * {@link AdminNetworkFilter}), and whether a request came from outside them, for whoever reports on it (the audit
+ * trail).
  */
 public final class AdminNetworks {
 
-	private static final String ATTRIBUTE = AdminNetworks.class.getName();
-
-	/** The reason the audit trail and the metrics give for such a request. */
+	/** The reason the audit trail and the metrics give for admin work from outside the admin networks. */
 	public static final String OUTSIDE = "outside-admin-network";
 
-	private AdminNetworks() {
+	private static final String ATTRIBUTE = AdminNetworks.class.getName();
+
+	private final List<IpAddressMatcher> networks;
+
+	/**
+	 * @throws IllegalArgumentException for a range that is not an IPv4 or IPv6 address with an optional prefix
+	 * length (a host name is refused, never looked up)
+	 */
+	AdminNetworks(List<String> networks) {
+		this.networks = networks.stream().map(AdminNetworks::network).toList();
+	}
+
+	static IpAddressMatcher network(String range) {
+		try {
+			return new IpAddressMatcher(range);
+		}
+		catch (IllegalArgumentException notARange) {
+			throw new IllegalArgumentException("Not an address range (CIDR): " + range);
+		}
+	}
+
+	/**
+	 * Whether the client address is in one of the ranges; an IPv4 address written as IPv6 ({@code ::ffff:a.b.c.d})
+	 * is the IPv4 address. Anything but an address literal is in none.
+	 */
+	boolean contain(String address) {
+		try {
+			return this.networks.stream().anyMatch(network -> network.matches(address));
+		}
+		catch (IllegalArgumentException notAnAddress) {
+			return false;
+		}
 	}
 
 	/**

@@ -49,6 +49,11 @@ public record ApiSecurityProperties(@NotBlank String resourceClient,
 		@DefaultValue @NotNull List<String> corsAllowedOrigins, @DefaultValue @Valid @NotNull TokenCache tokenCache,
 		@DefaultValue("false") boolean publicApiDocument, @DefaultValue @NotNull List<@NotBlank String> adminNetworks) {
 
+	public ApiSecurityProperties {
+		// A range that is none fails the binding, which names the setting.
+		adminNetworks.forEach(AdminNetworks::network);
+	}
+
 	/**
 	 * @param maxEntries the most tokens remembered at once; 0 verifies every request's token
 	 * @param maxTtl the longest a token is remembered, however late its {@code exp}: how much later than without

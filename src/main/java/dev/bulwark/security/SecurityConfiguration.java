@@ -100,7 +100,7 @@ class SecurityConfiguration {
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
 		if (!api.adminNetworks().isEmpty()) {
 			// Where admin work may come from: after the token is verified, before the URL rules read its roles.
-			http.addFilterAfter(new AdminNetworkFilter(api.adminNetworks(), problems),
+			http.addFilterAfter(new AdminNetworkFilter(new AdminNetworks(api.adminNetworks()), problems),
 					BearerTokenAuthenticationFilter.class);
 		}
 		return http.build();

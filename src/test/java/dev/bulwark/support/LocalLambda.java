@@ -21,7 +21,7 @@ public final class LocalLambda {
 
 	private static final ApiGatewayHandler HANDLER = startWith(Map.of());
 
-	private static final Map<Map<String, String>, ApiGatewayHandler> RECONFIGURED = new HashMap<>();
+	private static final Map<Instance, ApiGatewayHandler> RECONFIGURED = new HashMap<>();
 
 	private static final OrderExpiryHandler EXPIRY_HANDLER = startExpiry();
 
@@ -51,8 +51,20 @@ public final class LocalLambda {
 	 * A Lambda handler started as {@link #handler()} is, with {@code settings} on top (another DynamoDB endpoint,
 	 * say): one per distinct settings, started when first asked for.
 	 */
-	public static synchronized ApiGatewayHandler handlerWith(Map<String, String> settings) {
-		return RECONFIGURED.computeIfAbsent(Map.copyOf(settings), LocalLambda::startWith);
+	public static ApiGatewayHandler handlerWith(Map<String, String> settings) {
+		return handlerWith(settings, "");
+	}
+
+	/**
+	 * Like {@link #handlerWith(Map)}, one per distinct settings and instance name: for tests that need two
+	 * instances alike, none of which starts where the other left off (with its circuit open, say).
+	 */
+	public static synchronized ApiGatewayHandler handlerWith(Map<String, String> settings, String instance) {
+		return RECONFIGURED.computeIfAbsent(new Instance(Map.copyOf(settings), instance),
+				key -> startWith(key.settings()));
+	}
+
+	private record Instance(Map<String, String> settings, String name) {
 	}
 
 	/**
