@@ -26,10 +26,10 @@ class DynamoDbConfiguration {
 		Timeouts timeouts = properties.timeouts();
 		return builder(properties)
 			// The URL-connection client's own timeouts bound a connection that hangs even where the SDK's would not.
-			.httpClient(UrlConnectionHttpClient.builder()
+			.httpClient(new RetryableSendFailures(UrlConnectionHttpClient.builder()
 				.connectionTimeout(timeouts.connect())
 				.socketTimeout(timeouts.attempt())
-				.build())
+				.build()))
 			.overrideConfiguration(calls -> calls.apiCallAttemptTimeout(timeouts.attempt())
 				.apiCallTimeout(timeouts.call())
 				// The standard strategy backs off exponentially with full jitter, and stops retrying altogether

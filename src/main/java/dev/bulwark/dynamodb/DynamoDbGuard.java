@@ -1,6 +1,5 @@
 package dev.bulwark.dynamodb;
 
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -174,9 +173,7 @@ final class DynamoDbGuard implements ExecutionInterceptor {
 			return (service.statusCode() >= 500) ? "server-error" : null;
 		}
 		// Anything else the SDK throws is about the call, not an answer: no connection, a reset, a broken response.
-		// The URL-connection client lets a connection reset while it sends escape unwrapped, and unretried.
-		return (failure instanceof SdkClientException || failure instanceof UncheckedIOException) ? "unreachable"
-				: null;
+		return (failure instanceof SdkClientException) ? "unreachable" : null;
 	}
 
 	private static boolean throttledTransaction(AwsServiceException service) {

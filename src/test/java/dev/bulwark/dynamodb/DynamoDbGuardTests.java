@@ -1,7 +1,6 @@
 package dev.bulwark.dynamodb;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.SocketException;
 import java.util.Arrays;
 
@@ -35,9 +34,8 @@ class DynamoDbGuardTests {
 	void connectionFailuresAreUnavailability() {
 		assertThat(DynamoDbGuard.reason(SdkClientException.create("Unable to execute HTTP request",
 				new IOException("Connection refused")))).isEqualTo("unreachable");
-		// What the URL-connection client throws, unwrapped, when the connection is reset while it sends.
-		assertThat(DynamoDbGuard.reason(new UncheckedIOException(new SocketException("Connection reset by peer"))))
-			.isEqualTo("unreachable");
+		assertThat(DynamoDbGuard.reason(SdkClientException.create("Unable to execute HTTP request",
+				new SocketException("Connection reset by peer")))).isEqualTo("unreachable");
 	}
 
 	@Test
