@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -87,6 +88,72 @@ class ApiGatewayEdgeTests {
 			.isEqualTo("arn:<AWS::Partition>:execute-api:<AWS::Region>:<AWS::AccountId>:<RestApi>/*");
 		assertThat(map(this.template.section("Parameters").get("Edge"))).containsEntry("Default", "http-api")
 			.containsEntry("AllowedValues", List.of("http-api", "rest-api"));
+	}
+
+	/**
+	 * Every combination of the parameters that shape the stack, that the template's rules let through, deploys
+	 * resources and outputs that refer only to what that combination deploys (CloudFormation refuses a reference to
+	 * a resource whose condition does not hold), and deploys exactly one edge.
+	 */
+	@Test
+	void everyAllowedCombinationOfParametersRefersOnlyToWhatItDeploys() {
+		Map<String, List<String>> choices = new LinkedHashMap<>();
+		choices.put("Edge", List.of("http-api", "rest-api"));
+		choices.put("WebAcl", List.of("off", "on"));
+		choices.put("AllowedSourceCidrs", List.of("", "203.0.113.0/24"));
+		choices.put("AllowedVpcEndpoints", List.of("", "vpce-0a1b2c3d"));
+		choices.put("CorsAllowedOrigins", List.of("", "https://shop.example"));
+		choices.put("CustomDomainName", List.of("", "api.example.com"));
+		choices.put("ApiGatewayLogsRole", List.of("existing", "create"));
+		choices.put("AlarmEmail", List.of("", "ops@example.com"));
+		choices.put("AdminNetworks", List.of("", "192.0.2.0/24"));
+		List<Map<String, String>> combinations = new ArrayList<>(List.of(Map.of()));
+		for (Map.Entry<String, List<String>> choice : choices.entrySet()) {
+			List<Map<String, String>> next = new ArrayList<>();
+			for (Map<String, String> combination : combinations) {
+				for (String value : choice.getValue()) {
+					Map<String, String> extended = new HashMap<>(combination);
+					extended.put(choice.getKey(), value);
+					next.add(extended);
+				}
+			}
+			combinations.clear();
+			combinations.addAll(next);
+		}
+
+		int allowed = 0;
+		for (Map<String, String> parameters : combinations) {
+			if (this.template.brokenRules(parameters).isEmpty()) {
+				allowed++;
+				assertReferencesOnlyWhatIsDeployed(parameters);
+			}
+		}
+		assertThat(combinations).hasSize(512);
+		assertThat(allowed).as("combinations the rules let through").isBetween(100, 511);
+	}
+
+	private void assertReferencesOnlyWhatIsDeployed(Map<String, String> parameters) {
+		Map<String, Map<String, Object>> deployed = this.template.deployedResources(parameters);
+		Set<String> known = new HashSet<>(deployed.keySet());
+		known.addAll(this.template.section("Parameters").keySet());
+		known.addAll(List.of("AWS::AccountId", "AWS::NoValue", "AWS::Partition", "AWS::Region", "AWS::StackName",
+				"AWS::URLSuffix"));
+		deployed.forEach((id, resource) -> {
+			Set<String> referenced = this.template.references(Map.of("Properties",
+					resource.getOrDefault("Properties", Map.of()), "Metadata", resource.getOrDefault("Metadata", Map.of())),
+					parameters);
+			list(resource.get("DependsOn")).forEach(dependency -> referenced.add(dependency.toString()));
+			assertThat(known).as("what %s refers to, with %s", id, parameters).containsAll(referenced);
+		});
+		this.template.section("Outputs").forEach((name, output) -> {
+			Object condition = map(output).get("Condition");
+			if (condition == null || this.template.condition(condition.toString(), parameters)) {
+				assertThat(known).as("what output %s refers to, with %s", name, parameters)
+					.containsAll(this.template.references(map(output).get("Value"), parameters));
+			}
+		});
+		assertThat(types(deployed).contains("AWS::ApiGatewayV2::Api")).as("exactly one edge, with %s", parameters)
+			.isNotEqualTo(types(deployed).contains("AWS::Serverless::Api"));
 	}
 
 	@Test

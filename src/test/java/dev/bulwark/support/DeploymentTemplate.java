@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -154,6 +155,51 @@ public final class DeploymentTemplate {
 				.toList();
 		}
 		return value;
+	}
+
+	/**
+	 * The names a value refers to ({@code Ref}, {@code Fn::GetAtt}, {@code Fn::Sub}), as CloudFormation sees it for
+	 * the given parameter values: a resource's logical id (of {@code Function.Alias} or {@code Api.Stage}, SAM's
+	 * references, the resource's), a parameter's or a pseudo parameter's name; none of a branch not taken.
+	 */
+	public Set<String> references(Object value, Map<String, String> parameters) {
+		Set<String> names = new TreeSet<>();
+		collectReferences(resolved(value, parameters), names);
+		return names;
+	}
+
+	private static void collectReferences(Object value, Set<String> names) {
+		if (value instanceof Map<?, ?>) {
+			Map<String, Object> function = map(value);
+			if (function.get("Ref") instanceof String name) {
+				names.add(logicalId(name));
+			}
+			else if (function.containsKey("Fn::GetAtt")) {
+				Object target = function.get("Fn::GetAtt");
+				names.add(logicalId((target instanceof String name) ? name : list(target).get(0).toString()));
+			}
+			else if (function.containsKey("Fn::Sub")) {
+				List<Object> sub = list(function.get("Fn::Sub"));
+				Matcher matcher = SUBSTITUTION.matcher(sub.get(0).toString());
+				Map<String, Object> variables = (sub.size() > 1) ? map(sub.get(1)) : Map.of();
+				while (matcher.find()) {
+					if (matcher.group(1).isEmpty() && !variables.containsKey(matcher.group(2))) {
+						names.add(logicalId(matcher.group(2)));
+					}
+				}
+				variables.values().forEach(variable -> collectReferences(variable, names));
+			}
+			else {
+				function.values().forEach(each -> collectReferences(each, names));
+			}
+		}
+		else if (value instanceof List<?>) {
+			list(value).forEach(each -> collectReferences(each, names));
+		}
+	}
+
+	private static String logicalId(String name) {
+		return name.startsWith("AWS::") ? name : name.split("\\.", 2)[0];
 	}
 
 	private String value(Object operand, Map<String, String> parameters) {
