@@ -26,6 +26,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
@@ -200,8 +203,11 @@ final class JwtDecoders {
 		return TokenChecks.of(check(JwtTypeValidator.jwt(), AuthenticationFailure.WRONG_TYPE),
 				// Nothing here can check a client certificate (in Lambda there is none), so a token bound to one can
 				// never be used: Spring's default check refuses it for want of a certificate, this one says why.
-				check(new JwtClaimValidator<@Nullable Object>("cnf",
-						(cnf) -> !(cnf instanceof Map<?, ?> confirmation && confirmation.containsKey("x5t#S256"))),
+				check((token) -> (token.getClaim("cnf") instanceof Map<?, ?> confirmation
+						&& confirmation.containsKey("x5t#S256"))
+								? OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
+										"The token is bound to a client certificate", null))
+								: OAuth2TokenValidatorResult.success(),
 						AuthenticationFailure.UNSUPPORTED_BINDING),
 				TokenChecks.timestamps(timestamps),
 				check(new JwtIssuerValidator(checks.issuer()), AuthenticationFailure.WRONG_ISSUER),
