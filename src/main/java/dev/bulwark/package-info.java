@@ -10,7 +10,7 @@
  * order     → security, dynamodb
  * ratelimit → security, web, dynamodb
  * lambda    → audit, ratelimit, security, web (the outermost adapter: it primes the stack for SnapStart)
- * security  → web
+ * security  → web, dynamodb (the fleet's record of used DPoP proofs)
  * dynamodb  → web (its calls that fail for want of DynamoDB become the web module's 503)
  * web       → nothing of ours
  * </pre>

@@ -67,7 +67,7 @@ class ModularityTests {
 				"lambda", List.of("audit", "ratelimit", "security", "web"),
 				"order", List.of("dynamodb", "security"),
 				"ratelimit", List.of("dynamodb", "security", "web"),
-				"security", List.of("web"),
+				"security", List.of("dynamodb", "web"),
 				"web", List.of()));
 	}
 

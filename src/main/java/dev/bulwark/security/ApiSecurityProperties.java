@@ -8,6 +8,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -37,17 +40,19 @@ import org.springframework.validation.annotation.Validated;
  * client address after the trusted proxies ({@code bulwark.web.trusted-proxies}): from anywhere else the actuator
  * endpoints but health are refused (403), and a token's admin role is not honoured. Empty (the default): from
  * anywhere, the token and its roles alone decide
+ * @param dpop how DPoP-bound (sender-constrained) tokens are taken
  */
 @Validated
 @ConfigurationProperties("bulwark.security")
 public record ApiSecurityProperties(@NotBlank String resourceClient,
 		@DefaultValue("Bearer") @NotBlank String requiredTokenType,
-		@DefaultValue({ "bulwark-web", "bulwark-reporting", "bulwark-metrics" })
+		@DefaultValue({ "bulwark-web", "bulwark-cli", "bulwark-reporting", "bulwark-metrics" })
 		@NotEmpty List<@NotBlank String> authorizedClients,
 		@DefaultValue("30s") @NotNull Duration clockSkew, @DefaultValue("5m") @NotNull Duration jwksCacheTtl,
 		@DefaultValue("30s") @NotNull Duration jwksMinRefreshInterval, @DefaultValue("1h") @NotNull Duration jwksMaxStale,
 		@DefaultValue @NotNull List<String> corsAllowedOrigins, @DefaultValue @Valid @NotNull TokenCache tokenCache,
-		@DefaultValue("false") boolean publicApiDocument, @DefaultValue @NotNull List<@NotBlank String> adminNetworks) {
+		@DefaultValue("false") boolean publicApiDocument, @DefaultValue @NotNull List<@NotBlank String> adminNetworks,
+		@DefaultValue @Valid @NotNull Dpop dpop) {
 
 	public ApiSecurityProperties {
 		// A range that is none fails the binding, which names the setting.
@@ -61,6 +66,26 @@ public record ApiSecurityProperties(@NotBlank String resourceClient,
 	 */
 	public record TokenCache(@DefaultValue("1000") @PositiveOrZero int maxEntries,
 			@DefaultValue("5m") @NotNull Duration maxTtl) {
+	}
+
+	/**
+	 * RFC 9449: a token bound to a key ({@code cnf.jkt}) is taken only with the DPoP scheme and a proof signed by
+	 * that key, for this request, made just now, and never seen before.
+	 * @param tokenType the {@code typ} claim of a DPoP-bound access token: Keycloak marks them {@code DPoP}, and
+	 * {@link #requiredTokenType() the bearer type} is then refused for a bound token
+	 * @param requiredClients clients ({@code azp}) whose tokens are taken only when DPoP-bound, so that a bearer
+	 * token of theirs is refused even if the identity provider issued one; in Keycloak, such a client also has
+	 * "Require DPoP bound tokens" on
+	 * @param proofWindow how far a proof's {@code iat} may be from now, either way; a proof's {@code jti} is
+	 * remembered for as long, so that it is taken once
+	 * @param replayTable the DynamoDB table where every instance of the fleet remembers the proofs it took, so that
+	 * a proof is taken once across the fleet; unset (the default), each instance remembers its own in memory,
+	 * which only suits a single instance
+	 */
+	public record Dpop(@DefaultValue("DPoP") @NotBlank String tokenType,
+			@DefaultValue("bulwark-cli") @NotNull List<@NotBlank String> requiredClients,
+			@DefaultValue("30s") @NotNull @DurationMin(seconds = 1) @DurationMax(minutes = 5) Duration proofWindow,
+			@Nullable String replayTable) {
 	}
 
 }

@@ -23,25 +23,27 @@ final class BearerTokens implements BearerTokenResolver {
 		if (authorization == null || !authorization.regionMatches(true, 0, "bearer", 0, 6)) {
 			return null;
 		}
-		if (!authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length()) || !isToken(authorization)) {
+		if (!authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
+				|| !isToken(authorization, SCHEME.length())) {
 			throw new OAuth2AuthenticationException(BearerTokenErrors.invalidToken("Bearer token is malformed"));
 		}
 		return authorization.substring(SCHEME.length());
 	}
 
 	/**
-	 * RFC 6750's {@code b64token}: one or more of {@code A-Z a-z 0-9 - . _ ~ + /}, then any number of {@code =}.
+	 * RFC 6750's {@code b64token} (RFC 9110's {@code token68}) from {@code start} to the end: one or more of
+	 * {@code A-Z a-z 0-9 - . _ ~ + /}, then any number of {@code =}.
 	 */
-	private static boolean isToken(String authorization) {
-		int end = authorization.length();
-		while (end > SCHEME.length() && authorization.charAt(end - 1) == '=') {
+	static boolean isToken(String value, int start) {
+		int end = value.length();
+		while (end > start && value.charAt(end - 1) == '=') {
 			end--;
 		}
-		if (end == SCHEME.length()) {
+		if (end == start) {
 			return false;
 		}
-		for (int i = SCHEME.length(); i < end; i++) {
-			if (!isTokenCharacter(authorization.charAt(i))) {
+		for (int i = start; i < end; i++) {
+			if (!isTokenCharacter(value.charAt(i))) {
 				return false;
 			}
 		}

@@ -37,7 +37,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
-import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
@@ -74,11 +73,12 @@ final class JwtDecoders {
 	 * @param audiences a token's {@code aud} must contain one of these
 	 * @param algorithms the signature algorithms accepted, e.g. {@code RS256}
 	 * @param tokenType the {@code typ} claim an access token carries
+	 * @param boundTokenType the {@code typ} claim a DPoP-bound access token carries instead
 	 * @param authorizedClients the clients ({@code azp}) whose tokens are accepted
 	 * @param clockSkew how far {@code exp} and {@code nbf} may be off
 	 */
 	record Checks(String issuer, Collection<String> audiences, Collection<String> algorithms, String tokenType,
-			Collection<String> authorizedClients, Duration clockSkew) {
+			String boundTokenType, Collection<String> authorizedClients, Duration clockSkew) {
 	}
 
 	/**
@@ -214,7 +214,11 @@ final class JwtDecoders {
 				check(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
 						(aud) -> aud != null && aud.stream().anyMatch(audiences::contains)),
 						AuthenticationFailure.WRONG_AUDIENCE),
-				check(new JwtClaimValidator<String>("typ", checks.tokenType()::equals),
+				// Keycloak marks a DPoP-bound token with a type of its own, which no other token may carry.
+				check((token) -> ((DPoPProofs.boundKey(token) != null) ? checks.boundTokenType() : checks.tokenType())
+					.equals(token.getClaimAsString("typ")) ? OAuth2TokenValidatorResult.success()
+							: OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
+									"The typ claim is not valid", null)),
 						AuthenticationFailure.WRONG_TYPE),
 				// Orders, idempotency keys and rate limits belong to the subject: a token without one identifies
 				// nobody.
@@ -240,9 +244,9 @@ final class JwtDecoders {
 	 * and the signature verifier's exception tell.
 	 */
 	private static AuthenticationFailure reason(BadJwtException ex, String token, Set<String> algorithms) {
-		if (ex instanceof JwtValidationException validation && !validation.getErrors().isEmpty()
-				&& validation.getErrors().iterator().next() instanceof TokenChecks.Rejection rejection) {
-			return rejection.reason();
+		AuthenticationFailure checked = TokenChecks.reasonOf(ex);
+		if (checked != null) {
+			return checked;
 		}
 		try {
 			if (!algorithms.contains(JWTParser.parse(token).getHeader().getAlgorithm().getName())) {

@@ -3,7 +3,7 @@ package dev.bulwark.security;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 
 /**
- * A token the decoder refused, with the reason. Still a {@link BadJwtException}, so Spring Security answers it as
+ * A token (or its DPoP proof) refused, with the reason. Still a {@link BadJwtException}, so Spring Security answers it as
  * the client's fault (401), as before.
  */
 final class RejectedTokenException extends BadJwtException {
@@ -12,6 +12,11 @@ final class RejectedTokenException extends BadJwtException {
 
 	RejectedTokenException(AuthenticationFailure reason, BadJwtException cause) {
 		super(cause.getMessage(), cause);
+		this.reason = reason;
+	}
+
+	RejectedTokenException(AuthenticationFailure reason, String message) {
+		super(message);
 		this.reason = reason;
 	}
 

@@ -19,10 +19,12 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.oauth2.jwt.DPoPProofReplayValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
-import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -47,8 +49,11 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, CallerAuthenticationConverter callers, SecurityProblems problems,
-			OAuth2ResourceServerProperties resourceServerProperties, StepUpPolicy stepUp, ApiSecurityProperties api)
+			OAuth2ResourceServerProperties resourceServerProperties, StepUpPolicy stepUp, ApiSecurityProperties api,
+			JwtDecoder jwtDecoder, ObjectProvider<DPoPProofReplayValidator> sharedReplays, Clock clock)
 			throws Exception {
+		JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(jwtDecoder);
+		tokens.setJwtAuthenticationConverter(callers);
 		http.authorizeHttpRequests(requests -> requests
 			// The error dispatch only renders the status of a request that was already refused or failed.
 			.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
@@ -69,14 +74,21 @@ class SecurityConfiguration {
 			// How strongly and recently the caller authenticated: after the roles, so a missing role stays a 403.
 			.addFilterAfter(new StepUpFilter(stepUp, problems, Clock.systemUTC()), AuthorizationFilter.class)
 			.oauth2ResourceServer(resourceServer -> resourceServer.bearerTokenResolver(new BearerTokens())
-				.jwt(jwt -> jwt.jwtAuthenticationConverter(callers))
+				.jwt(jwt -> jwt.authenticationManager(new BearerTokenAuthentication(tokens, api.dpop().requiredClients())))
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems)
-				// RFC 9728 metadata at /.well-known/oauth-protected-resource tells clients where to get tokens.
+				// RFC 9728 metadata at /.well-known/oauth-protected-resource tells clients where to get tokens,
+				// and how to bind them.
 				.protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(
 						resource -> resource.authorizationServer(resourceServerProperties.getJwt().getIssuerUri())
 							.resourceName("Bulwark orders API")
-							.tlsClientCertificateBoundAccessTokens(false))))
+							.tlsClientCertificateBoundAccessTokens(false)
+							.claim("dpop_signing_alg_values_supported", DPoPProofs.ALGORITHMS)
+							.claim("dpop_bound_access_tokens_required", false))))
+			// The DPoP scheme, where the bearer scheme is read: same tokens, plus their proofs.
+			.addFilterBefore(new DPoPAuthenticationFilter(
+					new DPoPTokenAuthentication(tokens, proofs(api.dpop(), sharedReplays, clock)), problems),
+					BearerTokenAuthenticationFilter.class)
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems))
 			// Bearer tokens, not cookies: there is no session to ride on, so CSRF tokens protect nothing here.
@@ -104,6 +116,20 @@ class SecurityConfiguration {
 					BearerTokenAuthenticationFilter.class);
 		}
 		return http.build();
+	}
+
+	/**
+	 * Used proofs are remembered in the fleet's shared store where one is configured
+	 * ({@code bulwark.security.dpop.replay-table}), else by this instance alone, in memory.
+	 */
+	private static DPoPProofs proofs(ApiSecurityProperties.Dpop dpop, ObjectProvider<DPoPProofReplayValidator> shared,
+			Clock clock) {
+		return new DPoPProofs(dpop.proofWindow(), shared.getIfAvailable(() -> {
+			DPoPProofReplayValidator local = new DPoPProofReplayValidator(new DPoPProofReplayValidator.InMemoryCache());
+			local.setClockSkew(dpop.proofWindow());
+			local.setClock(clock);
+			return local;
+		}), clock);
 	}
 
 	/**
@@ -167,7 +193,7 @@ class SecurityConfiguration {
 			throw new IllegalStateException("Set the token issuer and audience (BULWARK_ISSUER_URI, BULWARK_AUDIENCE)");
 		}
 		return new JwtDecoders.Checks(jwt.getIssuerUri(), jwt.getAudiences(), jwt.getJwsAlgorithms(),
-				api.requiredTokenType(), api.authorizedClients(), api.clockSkew());
+				api.requiredTokenType(), api.dpop().tokenType(), api.authorizedClients(), api.clockSkew());
 	}
 
 	@Bean
@@ -177,7 +203,7 @@ class SecurityConfiguration {
 			CorsConfiguration cors = new CorsConfiguration();
 			cors.setAllowedOrigins(properties.corsAllowedOrigins());
 			cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
-			cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key"));
+			cors.setAllowedHeaders(List.of("Authorization", "DPoP", "Content-Type", "Idempotency-Key"));
 			cors.setExposedHeaders(List.of("Location", "Idempotent-Replayed"));
 			cors.setAllowCredentials(false);
 			cors.setMaxAge(600L);

@@ -11,6 +11,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
@@ -27,8 +28,11 @@ import dev.bulwark.web.ProblemResponses;
  * <ul>
  * <li>401 with the RFC 6750 {@code WWW-Authenticate} header. Why a token failed (which claim, which time) is told
  * to nobody: the description is always the same, so a response never echoes token contents and gives an attacker
- * no oracle. The reason is kept for the audit trail ({@link AuthenticationFailure}).</li>
- * <li>403 with the RFC 6750 {@code insufficient_scope} header, for both the URL rules and the method-security
+ * no oracle. The reason is kept for the audit trail ({@link AuthenticationFailure}). A request of the DPoP
+ * scheme, or with a token bound to a key, gets RFC 9449's {@code DPoP} challenge instead, with the proof
+ * algorithms this API verifies; it is told whether the token or the proof failed, but not which check. A request
+ * without credentials is offered both schemes.</li>
+ * <li>403 with the {@code insufficient_scope} challenge of the request's scheme, for both the URL rules and the method-security
  * checks; an admin request from outside the admin networks says so ({@link AdminNetworkFilter}).</li>
  * <li>400 for a request the firewall refuses (path traversal, {@code ;} parameters, odd encodings), written here,
  * not left to a {@code sendError} that only a servlet container's error page would turn into a body.</li>
@@ -45,6 +49,10 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
 	static final URI INSUFFICIENT_USER_AUTHENTICATION = URI
 		.create("https://www.rfc-editor.org/rfc/rfc9470.html#section-3");
 
+	private static final String DPOP_SCHEME = "DPoP";
+
+	private static final String ALGORITHMS = String.join(" ", DPoPProofs.ALGORITHMS);
+
 	private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
 
 	private final BearerTokenAccessDeniedHandler bearerAccessDenied = new BearerTokenAccessDeniedHandler();
@@ -58,20 +66,39 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
-		AuthenticationFailure.of(ex).record(request);
+		AuthenticationFailure reason = AuthenticationFailure.of(ex);
+		reason.record(request);
+		if (reason.dpop() || DPoPRequests.matches(request)) {
+			String detail = dpopDetail(reason);
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
+					dpopChallenge(reason.proof() ? OAuth2ErrorCodes.INVALID_DPOP_PROOF : OAuth2ErrorCodes.INVALID_TOKEN,
+							detail));
+			this.problems.write(request, response, HttpStatus.UNAUTHORIZED, detail);
+			return;
+		}
 		if (ex instanceof OAuth2AuthenticationException) {
 			this.bearerEntryPoint.commence(request, response, new InvalidBearerTokenException(INVALID_TOKEN));
 			this.problems.write(request, response, HttpStatus.UNAUTHORIZED, INVALID_TOKEN);
 			return;
 		}
 		this.bearerEntryPoint.commence(request, response, ex);
+		// RFC 9449, section 7.1: either scheme will do, so both are offered, in one header (RFC 9110 allows a list
+		// of challenges there), which every runtime passes on alike.
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, response.getHeader(HttpHeaders.WWW_AUTHENTICATE) + ", "
+				+ DPOP_SCHEME + " algs=\"" + ALGORITHMS + "\"");
 		this.problems.write(request, response, HttpStatus.UNAUTHORIZED, "A bearer access token is required.");
 	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
-		this.bearerAccessDenied.handle(request, response, ex);
+		if (DPoPRequests.matches(request)) {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, dpopChallenge(OAuth2ErrorCodes.INSUFFICIENT_SCOPE,
+					"The request requires higher privileges than provided by the access token."));
+		}
+		else {
+			this.bearerAccessDenied.handle(request, response, ex);
+		}
 		this.problems.write(request, response, HttpStatus.FORBIDDEN,
 				AdminNetworks.outside(request) ? NOT_FROM_THIS_ADDRESS : "The access token does not allow this request.");
 	}
@@ -90,7 +117,9 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
 	 */
 	void stepUp(HttpServletRequest request, HttpServletResponse response, StepUpChallenge challenge)
 			throws IOException {
-		StringBuilder header = new StringBuilder("Bearer error=\"insufficient_user_authentication\"")
+		boolean dpop = DPoPRequests.matches(request);
+		StringBuilder header = new StringBuilder(dpop ? DPOP_SCHEME : "Bearer")
+			.append(" error=\"insufficient_user_authentication\"")
 			.append(", error_description=\"")
 			.append(challenge.description())
 			.append("\", acr_values=\"")
@@ -98,6 +127,9 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
 			.append('"');
 		if (challenge.maxAge() != null) {
 			header.append(", max_age=").append(challenge.maxAge().toSeconds());
+		}
+		if (dpop) {
+			header.append(", algs=\"").append(ALGORITHMS).append('"');
 		}
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, header.toString());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, challenge.description());
@@ -108,6 +140,28 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
 			problem.setProperty("max_age", challenge.maxAge().toSeconds());
 		}
 		this.problems.write(request, response, problem);
+	}
+
+	/**
+	 * What a client of the DPoP scheme, or of a token bound to a key, is told: the token's problem, or that the
+	 * proof is missing or failed (never which check, as for tokens).
+	 */
+	private static String dpopDetail(AuthenticationFailure reason) {
+		return switch (reason) {
+			case BOUND_TOKEN_AS_BEARER ->
+				"This access token is bound to a key: send it with the DPoP scheme and a proof of that key.";
+			case UNBOUND_TOKEN_AS_DPOP -> "Only a DPoP-bound access token can be sent with the DPoP scheme.";
+			case DPOP_REQUIRED -> "This client must use DPoP-bound access tokens.";
+			default -> reason.proof() ? "The DPoP proof is missing or invalid." : INVALID_TOKEN;
+		};
+	}
+
+	/**
+	 * RFC 9449, section 7.1: the error, and the proof algorithms this API verifies.
+	 */
+	private static String dpopChallenge(String error, String description) {
+		return DPOP_SCHEME + " error=\"" + error + "\", error_description=\"" + description + "\", algs=\"" + ALGORITHMS
+				+ "\"";
 	}
 
 	@Override

@@ -4,11 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 
 /**
  * The checks of a signed token's header and claims, in order, each with the {@link AuthenticationFailure} it
@@ -53,6 +56,14 @@ final class TokenChecks implements OAuth2TokenValidator<Jwt> {
 			}
 		}
 		return OAuth2TokenValidatorResult.success();
+	}
+
+	/**
+	 * The reason of the check that refused a token, if one of these checks did.
+	 */
+	static @Nullable AuthenticationFailure reasonOf(JwtException ex) {
+		return (ex instanceof JwtValidationException validation && !validation.getErrors().isEmpty()
+				&& validation.getErrors().iterator().next() instanceof Rejection rejection) ? rejection.reason() : null;
 	}
 
 	record Check(OAuth2TokenValidator<Jwt> validator, Function<Jwt, AuthenticationFailure> reason) {

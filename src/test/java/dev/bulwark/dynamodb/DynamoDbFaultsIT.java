@@ -14,6 +14,7 @@ import org.springframework.test.context.ContextConfiguration;
 
 import dev.bulwark.support.ApiResponse;
 import dev.bulwark.support.Concurrently;
+import dev.bulwark.support.DPoPKey;
 import dev.bulwark.support.DevRealm;
 import dev.bulwark.support.Eventually;
 import dev.bulwark.support.FaultyLink;
@@ -208,6 +209,29 @@ class DynamoDbFaultsIT extends ReconfiguredContractTest {
 		assertThat(DYNAMODB.lostTheAnswer()).isTrue();
 		assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
 		assertProblem(this.api.get("/orders/" + id).token(this.tokens.user(ALICE)).send(), 404);
+	}
+
+	@Test
+	void dpopProofsAreRefusedWith503WhileTheRecordOfUsedProofsIsDown() {
+		DPoPKey key = DPoPKey.generate();
+		String token = this.tokens.userWithDPoP(ALICE, key);
+		DYNAMODB.inject(Fault.REFUSE);
+
+		assertUnavailable(() -> this.api.get("/me").dpop(token, key.proof("GET", publicUrl("/me"), token)).send());
+	}
+
+	@Test
+	void aDPoPProofWhoseRecordingAnswerWasLostIsTakenOnce() {
+		DPoPKey key = DPoPKey.generate();
+		String token = this.tokens.userWithDPoP(ALICE, key);
+		String proof = key.proof("GET", publicUrl("/me"), token);
+		DYNAMODB.loseNextAnswerTo("PutItem", "bulwark-dpop-proofs");
+
+		ApiResponse taken = this.api.get("/me").dpop(token, proof).send();
+
+		assertThat(DYNAMODB.lostTheAnswer()).isTrue();
+		assertThat(taken.status()).as("the retried write found its own first attempt: " + taken).isEqualTo(200);
+		assertProblem(this.api.get("/me").dpop(token, proof).send(), 401);
 	}
 
 	private void assertUnavailable(Supplier<ApiResponse> request) {

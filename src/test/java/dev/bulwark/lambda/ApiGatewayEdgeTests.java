@@ -107,6 +107,7 @@ class ApiGatewayEdgeTests {
 		choices.put("ApiGatewayLogsRole", List.of("existing", "create"));
 		choices.put("AlarmEmail", List.of("", "ops@example.com"));
 		choices.put("AdminNetworks", List.of("", "192.0.2.0/24"));
+		choices.put("HttpApiJwtAuthorizer", List.of("on", "off"));
 		List<Map<String, String>> combinations = new ArrayList<>(List.of(Map.of()));
 		for (Map.Entry<String, List<String>> choice : choices.entrySet()) {
 			List<Map<String, String>> next = new ArrayList<>();
@@ -128,8 +129,46 @@ class ApiGatewayEdgeTests {
 				assertReferencesOnlyWhatIsDeployed(parameters);
 			}
 		}
-		assertThat(combinations).hasSize(512);
-		assertThat(allowed).as("combinations the rules let through").isBetween(100, 511);
+		assertThat(combinations).hasSize(1024);
+		assertThat(allowed).as("combinations the rules let through").isBetween(200, 1023);
+	}
+
+	/**
+	 * The HTTP API's JWT authorizer reads bearer tokens only, so a DPoP client could never get past it. Without it,
+	 * the HTTP API routes exactly the document's paths to the function, none with an authorizer, and nothing else:
+	 * no catch-all, so another path is the gateway's 404 and costs no invocation. With it (the default), one
+	 * catch-all route behind the authorizer, and no per-path route that would go around it.
+	 */
+	@Test
+	void forDPoPClientsTheHttpApiRoutesOnlyTheDocumentedPathsWithoutItsJwtAuthorizer() {
+		Map<String, Map<String, Object>> forDPoP = this.template
+			.deployedResources(Map.of("HttpApiJwtAuthorizer", "off"));
+		Set<String> documented = new HashSet<>();
+		map(this.document.get("paths")).forEach((path, item) -> {
+			Map<String, Object> get = map(map(item).get("get"));
+			boolean isPublic = map(item).size() == 1 && List.of(Map.of()).equals(get.get("security"));
+			documented.add((isPublic ? "GET " : "ANY ") + path);
+		});
+
+		assertThat(types(forDPoP)).doesNotContain("AWS::ApiGatewayV2::Authorizer");
+		assertThat(httpApiRoutes(forDPoP)).allSatisfy(route -> assertThat(route).containsEntry("AuthorizationType", "NONE")
+			.doesNotContainKey("AuthorizerId"))
+			.extracting(route -> route.get("RouteKey").toString())
+			.containsExactlyInAnyOrderElementsOf(documented);
+		assertThat(httpApiRoutes(this.template.deployedResources(HTTP_API)))
+			.filteredOn(route -> !"NONE".equals(route.get("AuthorizationType")))
+			.singleElement()
+			.satisfies(route -> assertThat(route).containsEntry("RouteKey", "ANY /{proxy+}")
+				.containsEntry("AuthorizationType", "JWT")
+				.containsEntry("AuthorizerId", ref("HttpApiKeycloakAuthorizer")));
+		assertThat(map(this.template.section("Parameters").get("HttpApiJwtAuthorizer"))).containsEntry("Default", "on");
+	}
+
+	private static List<Map<String, Object>> httpApiRoutes(Map<String, Map<String, Object>> deployed) {
+		return deployed.values().stream()
+			.filter(resource -> "AWS::ApiGatewayV2::Route".equals(resource.get("Type")))
+			.map(resource -> map(resource.get("Properties")))
+			.toList();
 	}
 
 	private void assertReferencesOnlyWhatIsDeployed(Map<String, String> parameters) {

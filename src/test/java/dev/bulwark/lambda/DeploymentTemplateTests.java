@@ -70,7 +70,8 @@ class DeploymentTemplateTests {
 				List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Scan"),
 				"{Fn::Sub=${OrdersTable.Arn}/index/byCustomer}", List.of("dynamodb:Query"),
 				"{Fn::GetAtt=IdempotencyTable.Arn}", List.of("dynamodb:GetItem", "dynamodb:PutItem"),
-				"{Fn::GetAtt=RateLimitsTable.Arn}", List.of("dynamodb:UpdateItem")));
+				"{Fn::GetAtt=RateLimitsTable.Arn}", List.of("dynamodb:UpdateItem"),
+				"{Fn::GetAtt=DPoPProofsTable.Arn}", List.of("dynamodb:PutItem")));
 		assertThat(grants("OrderExpiryFunction")).containsExactlyInAnyOrderEntriesOf(
 				Map.of("{Fn::Sub=${OrdersTable.Arn}/index/byStatus}", List.of("dynamodb:Query"),
 						"{Fn::GetAtt=OrdersTable.Arn}", List.of("dynamodb:UpdateItem")));
@@ -139,9 +140,25 @@ class DeploymentTemplateTests {
 		Map<String, Object> parameter = map(this.template.section("Parameters").get("AuthorizedClients"));
 
 		assertThat(environment.get("BULWARK_SECURITY_AUTHORIZEDCLIENTS")).isEqualTo(ref("AuthorizedClients"));
-		assertThat(parameter.get("Default")).isEqualTo("bulwark-web,bulwark-reporting");
+		assertThat(parameter.get("Default")).isEqualTo("bulwark-web,bulwark-cli,bulwark-reporting");
 		assertThat(Pattern.matches(parameter.get("AllowedPattern").toString(), "bulwark-web,new-client")).isTrue();
 		assertThat(Pattern.matches(parameter.get("AllowedPattern").toString(), "")).isFalse();
+	}
+
+	@Test
+	void deployerNamesTheClientsThatMustUseDPoPAndWhereTheFleetRecordsUsedProofs() {
+		Map<String, Object> environment = map(map(this.template.properties("ApiFunction").get("Environment"))
+			.get("Variables"));
+		Map<String, Object> parameter = map(this.template.section("Parameters").get("DPoPRequiredClients"));
+
+		assertThat(environment.get("BULWARK_SECURITY_DPOP_REQUIREDCLIENTS")).isEqualTo(ref("DPoPRequiredClients"));
+		assertThat(parameter.get("Default")).isEqualTo("bulwark-cli");
+		assertThat(Pattern.matches(parameter.get("AllowedPattern").toString(), "bulwark-cli,partner")).isTrue();
+		assertThat(Pattern.matches(parameter.get("AllowedPattern").toString(), "")).isTrue();
+		assertThat(Pattern.matches(parameter.get("AllowedPattern").toString(), "a,,b")).isFalse();
+		assertThat(map(map(this.template.section("Globals").get("Function")).get("Environment")))
+			.extracting(variables -> map(variables.get("Variables")).get("BULWARK_SECURITY_DPOP_REPLAYTABLE"))
+			.isEqualTo(ref("DPoPProofsTable"));
 	}
 
 	@Test

@@ -182,7 +182,7 @@ class JwtDecodersTests {
 	void refusesHmacAlgorithmsInConfiguration() {
 		assertThatExceptionOfType(IllegalArgumentException.class)
 			.isThrownBy(() -> JwtDecoders.create(
-					new JwtDecoders.Checks(ISSUER, List.of("bulwark-api"), List.of("HS256"), "Bearer",
+					new JwtDecoders.Checks(ISSUER, List.of("bulwark-api"), List.of("HS256"), "Bearer", "DPoP",
 							List.of("bulwark-web"), Duration.ofSeconds(30)),
 					JwtDecoders.remoteKeys(new JwtDecoders.KeySet("http://127.0.0.1:1/certs", Duration.ofMinutes(5),
 							Duration.ofSeconds(30), Duration.ofHours(1)), new SimpleMeterRegistry())));
@@ -255,7 +255,7 @@ class JwtDecodersTests {
 	private JwtDecoder decoder(Duration cacheTtl, Duration minRefreshInterval, Duration maxStale,
 			SimpleMeterRegistry meters) {
 		return JwtDecoders.create(
-				new JwtDecoders.Checks(ISSUER, List.of("bulwark-api"), List.of("RS256"), "Bearer",
+				new JwtDecoders.Checks(ISSUER, List.of("bulwark-api"), List.of("RS256"), "Bearer", "DPoP",
 						List.of("bulwark-web", "bulwark-reporting"), Duration.ofSeconds(30)),
 				JwtDecoders.remoteKeys(new JwtDecoders.KeySet(this.jwks.uri(), cacheTtl, minRefreshInterval, maxStale),
 						meters));

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class PrimingTokensTests {
 
 	private static final JwtDecoders.Checks CHECKS = new JwtDecoders.Checks("https://idp.example/realms/bulwark",
-			List.of("bulwark-api"), List.of("RS256"), "Bearer", List.of("bulwark-web", "bulwark-reporting"),
+			List.of("bulwark-api"), List.of("RS256"), "Bearer", "DPoP", List.of("bulwark-web", "bulwark-reporting"),
 			Duration.ofSeconds(30));
 
 	private final PrimingTokens priming = new PrimingTokens(CHECKS, "bulwark-api", Clock.systemUTC());

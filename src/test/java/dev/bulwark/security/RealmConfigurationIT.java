@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.bulwark.support.DPoPKey;
 import dev.bulwark.support.DevRealm;
 import dev.bulwark.support.Http;
 import dev.bulwark.support.KeycloakServer;
@@ -158,6 +159,34 @@ class RealmConfigurationIT {
 			assertThatIllegalStateException().as("the right code no longer helps")
 				.isThrownBy(() -> Tokens.shared().signIn(user.person(), SignIn.withMfa()));
 		}
+	}
+
+	@Test
+	void commandLineClientGetsNoTokenWithoutDPoPProof() {
+		Tokens.Browser browser = Tokens.shared()
+			.browser(person("alice"), new Tokens.Client(DevRealm.CLI_CLIENT, DevRealm.CLI_REDIRECT_URI, null));
+
+		assertThatIllegalStateException().isThrownBy(() -> browser.signIn(SignIn.withPassword()))
+			.withMessageContaining("400")
+			.withMessageContaining("DPoP");
+	}
+
+	@Test
+	void commandLineClientTokensAreBoundToTheKeyOfTheProof() {
+		DPoPKey key = DPoPKey.generate();
+
+		JsonNode tokens = Tokens.shared().browser(person("alice"), Tokens.Client.cli(key)).signIn(SignIn.withPassword())
+			.tokens();
+
+		assertThat(tokens.get("token_type").asString()).isEqualTo("DPoP");
+		JsonNode claims = claims(tokens);
+		assertThat(claims.at("/cnf/jkt").asString()).isEqualTo(key.thumbprint());
+		assertThat(claims.get("typ").asString()).isEqualTo("DPoP");
+		assertThat(claims.get("azp").asString()).isEqualTo(DevRealm.CLI_CLIENT);
+	}
+
+	private static Person person(String username) {
+		return new Person(username, DevRealm.password(username), DevRealm.otpSecret(username));
 	}
 
 	private static JsonNode claims(JsonNode tokens) {

@@ -31,13 +31,14 @@ class SecurityConfigurationTests {
 		assertThat(config.checkOrigin("https://shop.example")).isEqualTo("https://shop.example");
 		assertThat(config.checkOrigin("https://evil.example")).isNull();
 		assertThat(config.getAllowCredentials()).isFalse();
-		assertThat(config.checkHeaders(List.of("Authorization", "Idempotency-Key"))).hasSize(2);
+		assertThat(config.checkHeaders(List.of("Authorization", "DPoP", "Idempotency-Key"))).hasSize(3);
 	}
 
 	private static ApiSecurityProperties properties(List<String> corsAllowedOrigins) {
 		return new ApiSecurityProperties("bulwark-api", "Bearer", List.of("bulwark-web"), Duration.ofSeconds(30),
 				Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofHours(1), corsAllowedOrigins,
-				new ApiSecurityProperties.TokenCache(1000, Duration.ofMinutes(5)), false, List.of());
+				new ApiSecurityProperties.TokenCache(1000, Duration.ofMinutes(5)), false, List.of(),
+				new ApiSecurityProperties.Dpop("DPoP", List.of(), Duration.ofSeconds(30), null));
 	}
 
 }

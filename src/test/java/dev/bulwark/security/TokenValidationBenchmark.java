@@ -64,7 +64,7 @@ public class TokenValidationBenchmark {
 		this.jwks = JwksEndpoint.start("realm-key");
 		RSAKey key = this.jwks.key();
 		this.decoder = JwtDecoders.create(
-				new JwtDecoders.Checks(ISSUER, List.of("bulwark-api"), List.of("RS256"), "Bearer",
+				new JwtDecoders.Checks(ISSUER, List.of("bulwark-api"), List.of("RS256"), "Bearer", "DPoP",
 						List.of("bulwark-web"), Duration.ofSeconds(30)),
 				JwtDecoders.remoteKeys(new JwtDecoders.KeySet(this.jwks.uri(), Duration.ofHours(1), Duration.ofSeconds(30),
 						Duration.ofHours(1)), new SimpleMeterRegistry()));

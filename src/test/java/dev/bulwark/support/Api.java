@@ -89,6 +89,13 @@ public final class Api {
 			return header("Authorization", "Bearer " + token);
 		}
 
+		/**
+		 * The DPoP scheme (RFC 9449, section 7.1): a bound token, and the proof that goes with it.
+		 */
+		public Call dpop(String token, String proof) {
+			return header("Authorization", "DPoP " + token).header("DPoP", proof);
+		}
+
 		public Call header(String name, String value) {
 			this.headers.put(name, value);
 			return this;

@@ -21,4 +21,16 @@ public abstract class ContractTest extends ApiIntegrationTest {
 		return OpenApiContract.shared().checking(this.runtime.transport(bootBaseUrl()));
 	}
 
+	/**
+	 * The URL a client calls for {@code path} in this runtime: the Boot app's own, or API Gateway's public one
+	 * (with the REST API's stage).
+	 */
+	protected String publicUrl(String path) {
+		return switch (this.runtime) {
+			case BOOT -> bootBaseUrl() + path;
+			case LAMBDA -> "https://" + ApiGatewayEvent.DOMAIN + path;
+			case LAMBDA_REST_API -> "https://" + ApiGatewayEvent.DOMAIN + "/" + ApiGatewayEvent.REST_API_STAGE + path;
+		};
+	}
+
 }

@@ -25,6 +25,11 @@ public final class DevRealm {
 	/** Where Keycloak sends people back to the local run's developer portal after they sign in. */
 	public static final String PORTAL_REDIRECT_URI = "http://localhost:8080/docs/oauth2-redirect.html";
 
+	/** The command-line client: Keycloak issues it DPoP-bound tokens only. */
+	public static final String CLI_CLIENT = "bulwark-cli";
+
+	public static final String CLI_REDIRECT_URI = "http://127.0.0.1:8765/callback";
+
 	public static final String REPORTING_CLIENT = "bulwark-reporting";
 
 	public static final String METRICS_CLIENT = "bulwark-metrics";

@@ -45,7 +45,7 @@ public class LocalInfrastructure implements ApplicationContextInitializer<Config
 		System.setProperty("aws.secretAccessKey", System.getProperty("aws.secretAccessKey", "local"));
 		return Map.of("spring.security.oauth2.resourceserver.jwt.issuer-uri", KeycloakServer.shared().issuer(DevRealm.NAME),
 				"bulwark.dynamodb.endpoint", LocalDynamoDb.shared().endpoint(), "bulwark.dynamodb.region", "eu-central-1",
-				"bulwark.dynamodb.create-tables", "true");
+				"bulwark.dynamodb.create-tables", "true", "bulwark.security.dpop.replay-table", "bulwark-dpop-proofs");
 	}
 
 }

@@ -76,6 +76,28 @@ public final class Tokens {
 	}
 
 	/**
+	 * A valid DPoP-bound access token for a user of the dev realm, signed in with a password through the command
+	 * line client, bound to {@code key}.
+	 */
+	public String userWithDPoP(String username, DPoPKey key) {
+		return cached("dpop:" + username + ":" + key.thumbprint(), () -> browser(
+				new Person(username, DevRealm.password(username), DevRealm.otpSecret(username)), Client.cli(key))
+			.signIn(SignIn.withPassword())
+			.tokens());
+	}
+
+	/**
+	 * A valid DPoP-bound access token for a confidential client's service account, bound to {@code key}.
+	 */
+	public String clientWithDPoP(String clientId, DPoPKey key) {
+		return cached("dpop-client:" + clientId + ":" + key.thumbprint(), () -> {
+			String endpoint = this.keycloak.tokenEndpoint(DevRealm.NAME);
+			return postForm(endpoint, Map.of("grant_type", "client_credentials", "client_id", clientId,
+					"client_secret", DevRealm.clientSecret(clientId)), key.proof("POST", endpoint));
+		});
+	}
+
+	/**
 	 * A valid access token for a confidential client's service account.
 	 */
 	public String client(String clientId) {
@@ -113,7 +135,28 @@ public final class Tokens {
 	}
 
 	public Browser browser(Person person) {
-		return new Browser(person);
+		return new Browser(person, Client.WEB);
+	}
+
+	/**
+	 * A browser of the person's, signing in through {@code client}.
+	 */
+	public Browser browser(Person person, Client client) {
+		return new Browser(person, client);
+	}
+
+	/**
+	 * A public client of the dev realm that people sign in through, and the key its tokens are bound to, if any.
+	 */
+	public record Client(String id, String redirectUri, @Nullable DPoPKey key) {
+
+		static final Client WEB = new Client(DevRealm.WEB_CLIENT, DevRealm.WEB_REDIRECT_URI, null);
+
+		/** The command-line client, whose tokens are bound to the key. */
+		public static Client cli(DPoPKey key) {
+			return new Client(DevRealm.CLI_CLIENT, DevRealm.CLI_REDIRECT_URI, key);
+		}
+
 	}
 
 	/**
@@ -127,10 +170,13 @@ public final class Tokens {
 
 		private final Person person;
 
+		private final Client client;
+
 		private final Map<String, String> cookies = new LinkedHashMap<>();
 
-		private Browser(Person person) {
+		private Browser(Person person, Client client) {
 			this.person = person;
+			this.client = client;
 		}
 
 		/**
@@ -143,10 +189,10 @@ public final class Tokens {
 			String state = randomToken();
 			UriComponentsBuilder authorize = UriComponentsBuilder
 				.fromUriString(Tokens.this.keycloak.issuer(DevRealm.NAME) + "/protocol/openid-connect/auth")
-				.queryParam("client_id", DevRealm.WEB_CLIENT)
+				.queryParam("client_id", this.client.id())
 				.queryParam("response_type", "code")
 				.queryParam("scope", "openid")
-				.queryParam("redirect_uri", DevRealm.WEB_REDIRECT_URI)
+				.queryParam("redirect_uri", this.client.redirectUri())
 				.queryParam("state", state)
 				.queryParam("nonce", randomToken())
 				.queryParam("code_challenge", challenge(verifier))
@@ -198,10 +244,12 @@ public final class Tokens {
 			if (!state.equals(callback.get("state")) || callback.get("code") == null) {
 				throw new IllegalStateException("Sign-in of " + this.person.username() + " failed: " + location);
 			}
-			return new SignedIn(Http.postForm(Tokens.this.keycloak.tokenEndpoint(DevRealm.NAME),
-					Map.of("grant_type", "authorization_code", "client_id", DevRealm.WEB_CLIENT, "code",
-							callback.get("code"), "redirect_uri", DevRealm.WEB_REDIRECT_URI, "code_verifier", verifier)),
-					List.copyOf(forms));
+			String endpoint = Tokens.this.keycloak.tokenEndpoint(DevRealm.NAME);
+			Map<String, String> exchange = Map.of("grant_type", "authorization_code", "client_id", this.client.id(),
+					"code", callback.get("code"), "redirect_uri", this.client.redirectUri(), "code_verifier", verifier);
+			return new SignedIn((this.client.key() != null)
+					? postForm(endpoint, exchange, this.client.key().proof("POST", endpoint))
+					: Http.postForm(endpoint, exchange), List.copyOf(forms));
 		}
 
 	}
@@ -245,6 +293,14 @@ public final class Tokens {
 		synchronized (this.lastStep) {
 			this.lastStep.merge(person.username(), step, Math::max);
 		}
+	}
+
+	/**
+	 * A token request with a DPoP proof (RFC 9449, section 5): Keycloak binds the token it issues to the proof's key.
+	 */
+	private static JsonNode postForm(String endpoint, Map<String, String> fields, String proof) {
+		return TestJson.MAPPER
+			.readTree(Http.send(Http.formPost(URI.create(endpoint), fields).header("DPoP", proof).build(), 200).body());
 	}
 
 	private JsonNode clientCredentials(String clientId) {

@@ -57,7 +57,10 @@ class ServletFilterOrderIT extends ApiIntegrationTest {
 
 		assertThat(filters).startsWith("RequestAuditFilter", "UnhandledExceptionFilter", "ErrorBodyFilter",
 				"PublicOriginFilter", "RequestBodyLimitFilter");
+		// Failed authentications of either scheme are counted, and a flood refused, before any token is verified.
 		assertThat(filters.indexOf("UnauthenticatedRateLimitFilter") + 1)
+			.isEqualTo(filters.indexOf("DPoPAuthenticationFilter"));
+		assertThat(filters.indexOf("DPoPAuthenticationFilter") + 1)
 			.isEqualTo(filters.indexOf("BearerTokenAuthenticationFilter"));
 		assertThat(filters.indexOf("ClientRateLimitFilter") - 1)
 			.isEqualTo(filters.indexOf("BearerTokenAuthenticationFilter"));
