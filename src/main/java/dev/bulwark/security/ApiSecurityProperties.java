@@ -79,8 +79,8 @@ public record ApiSecurityProperties(@NotBlank String resourceClient,
 	 * @param proofWindow how far a proof's {@code iat} may be from now, either way; a proof's {@code jti} is
 	 * remembered for as long, so that it is taken once
 	 * @param replayTable the DynamoDB table where every instance of the fleet remembers the proofs it took, so that
-	 * a proof is taken once across the fleet; unset (the default), each instance remembers its own in memory,
-	 * which only suits a single instance
+	 * a proof is taken once across the fleet; unset or empty (the default), each instance remembers its own in
+	 * memory, which only suits a single instance
 	 */
 	public record Dpop(@DefaultValue("DPoP") @NotBlank String tokenType,
 			@DefaultValue("bulwark-cli") @NotNull List<@NotBlank String> requiredClients,

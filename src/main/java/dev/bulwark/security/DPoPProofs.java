@@ -73,11 +73,18 @@ final class DPoPProofs {
 	 * @throws RejectedTokenException why the proof is refused
 	 */
 	void verify(String proof, Jwt accessToken, String method, String requestUrl) {
-		DPoPProofContext context = DPoPProofContext.withDPoPProof(proof)
-			.accessToken(accessToken)
-			.method(method)
-			.targetUri(requestUrl)
-			.build();
+		DPoPProofContext context;
+		try {
+			context = DPoPProofContext.withDPoPProof(proof)
+				.accessToken(accessToken)
+				.method(method)
+				.targetUri(requestUrl)
+				.build();
+		}
+		catch (IllegalArgumentException ex) {
+			// A method or URL no proof can name (Spring Security takes the methods of RFC 9110 and absolute URLs).
+			throw new RejectedTokenException(AuthenticationFailure.PROOF_WRONG_URL, ex.getMessage());
+		}
 		try {
 			this.decoders.createDecoder(context).decode(proof);
 		}
@@ -138,7 +145,8 @@ final class DPoPProofs {
 				return result(false);
 			}
 		}
-		return result(proof.getClaimAsString("jti") != null && !proof.getClaimAsString("jti").isBlank());
+		String id = proof.getClaimAsString("jti");
+		return result(id != null && !id.isBlank());
 	}
 
 	private static OAuth2TokenValidator<Jwt> claim(String name, Predicate<String> test) {

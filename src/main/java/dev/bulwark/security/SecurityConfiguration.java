@@ -35,10 +35,10 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
-
 /**
  * The API is an OAuth2 resource server: every request but the health check carries a Keycloak access token,
- * validated for signature (issuer's JWKS, RS256 only by default), issuer, audience, time, token type and client. URL
+ * validated for signature (issuer's JWKS, RS256 only by default), issuer, audience, time, token type and client; a
+ * bearer token with the bearer scheme, a token bound to a key (DPoP) only with the DPoP scheme and its proof. URL
  * rules here repeat the role checks of {@code OrderService}'s method security, so that a route wired to the wrong
  * function still cannot be used by the wrong role (defence in depth). Only for web applications: the scheduled
  * expiry function runs without one, and with method security alone.

@@ -37,6 +37,12 @@ class DPoPIT extends ContractTest {
 
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		assertThat(response.json().get("clientId").asString()).isEqualTo(DevRealm.CLI_CLIENT);
+		// Counted against the caller's rate limit, and audited, like a bearer token's request.
+		assertThat(response.header("RateLimit")).isNotNull();
+		assertThat(AuditLog.shared().line(response.header("X-Request-Id")).fields())
+			.containsEntry("bulwark.outcome", "allowed")
+			.containsEntry("bulwark.client_id", DevRealm.CLI_CLIENT)
+			.containsEntry("user.id", response.json().get("subject").asString());
 	}
 
 	@Test
@@ -229,6 +235,16 @@ class DPoPIT extends ContractTest {
 		String token = this.tokens.clientWithDPoP(DevRealm.REPORTING_CLIENT, KEY);
 
 		ApiResponse response = this.api.get("/orders").dpop(token, KEY.proof("GET", publicUrl("/orders"), token)).send();
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+	}
+
+	@Test
+	void proofSignedWithRsaIsTakenToo() {
+		DPoPKey rsa = DPoPKey.generateRsa();
+		String token = this.tokens.clientWithDPoP(DevRealm.REPORTING_CLIENT, rsa);
+
+		ApiResponse response = this.api.get("/orders").dpop(token, rsa.proof("GET", publicUrl("/orders"), token)).send();
 
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 	}

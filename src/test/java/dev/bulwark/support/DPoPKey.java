@@ -15,30 +15,52 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A client's DPoP key (EC P-256), and the proofs (RFC 9449, section 4) it signs: right ones, and each of the
- * ways a proof can be wrong, for the tests that show the API refuses them.
+ * A client's DPoP key (EC P-256 with ES256, or RSA with PS256), and the proofs (RFC 9449, section 4) it signs:
+ * right ones, and each of the ways a proof can be wrong, for the tests that show the API refuses them.
  */
 public final class DPoPKey {
 
-	private final ECKey key;
+	private final JWK key;
 
-	private DPoPKey(ECKey key) {
+	private final JWSAlgorithm algorithm;
+
+	private final JWSSigner signer;
+
+	private DPoPKey(JWK key, JWSAlgorithm algorithm, JWSSigner signer) {
 		this.key = key;
+		this.algorithm = algorithm;
+		this.signer = signer;
 	}
 
+	/** An EC P-256 key, signing with ES256: what most DPoP clients use. */
 	public static DPoPKey generate() {
 		try {
-			return new DPoPKey(new ECKeyGenerator(Curve.P_256).generate());
+			ECKey key = new ECKeyGenerator(Curve.P_256).generate();
+			return new DPoPKey(key, JWSAlgorithm.ES256, new ECDSASigner(key));
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A 2048-bit RSA key, signing with PS256. */
+	public static DPoPKey generateRsa() {
+		try {
+			RSAKey key = new RSAKeyGenerator(2048).generate();
+			return new DPoPKey(key, JWSAlgorithm.PS256, new RSASSASigner(key));
 		}
 		catch (JOSEException ex) {
 			throw new IllegalStateException(ex);
@@ -162,13 +184,12 @@ public final class DPoPKey {
 				return new PlainJWT(claims.build()).serialize();
 			}
 			try {
-				JWSAlgorithm algorithm = (this.hmacSecret != null) ? JWSAlgorithm.HS256 : JWSAlgorithm.ES256;
+				JWSAlgorithm algorithm = (this.hmacSecret != null) ? JWSAlgorithm.HS256 : DPoPKey.this.algorithm;
 				SignedJWT proof = new SignedJWT(new JWSHeader.Builder(algorithm).type(new JOSEObjectType(this.type))
 					.jwk(this.headerKey)
 					.build(), claims.build());
-				JWSSigner signer = (this.hmacSecret != null)
-						? new MACSigner(this.hmacSecret.getBytes(StandardCharsets.UTF_8)) : new ECDSASigner(DPoPKey.this.key);
-				proof.sign(signer);
+				proof.sign((this.hmacSecret != null) ? new MACSigner(this.hmacSecret.getBytes(StandardCharsets.UTF_8))
+						: DPoPKey.this.signer);
 				return proof.serialize();
 			}
 			catch (JOSEException ex) {

@@ -1,8 +1,9 @@
 package dev.bulwark.security.dynamodb;
 
 import java.time.Clock;
+import java.util.Objects;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.DPoPProofReplayValidator;
@@ -20,10 +21,10 @@ import dev.bulwark.security.ApiSecurityProperties;
 
 /**
  * The fleet-wide record of used DPoP proofs, when {@code bulwark.security.dpop.replay-table} names its table;
- * without it, each instance remembers the proofs it took in memory.
+ * without it (unset or empty), each instance remembers the proofs it took in memory.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "bulwark.security.dpop.replay-table")
+@ConditionalOnExpression("!'${bulwark.security.dpop.replay-table:}'.isBlank()")
 class UsedProofsConfiguration {
 
 	@Bean
@@ -54,11 +55,7 @@ class UsedProofsConfiguration {
 	}
 
 	private static String table(ApiSecurityProperties.Dpop dpop) {
-		String table = dpop.replayTable();
-		if (table == null || table.isBlank()) {
-			throw new IllegalStateException("bulwark.security.dpop.replay-table names no table");
-		}
-		return table;
+		return Objects.requireNonNull(dpop.replayTable(), "bulwark.security.dpop.replay-table");
 	}
 
 }
