@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.jwk.JWK;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -34,8 +35,9 @@ import static dev.bulwark.security.TokenChecks.check;
 /**
  * RFC 9449's checks of a DPoP proof, section 4.3. Spring Security's proof decoder checks the JOSE part: type
  * {@code dpop+jwt}, an RSA or EC signature (never HMAC, never {@code none}) by the public key in the header. The
- * claims are checked here, each with its own {@link AuthenticationFailure}, and in an order that keeps the replay
- * store for proofs that passed every other check: a forged or misdirected proof costs no write.
+ * key must be the one the token is bound to, which is checked before anything else. The claims are checked here,
+ * each with its own {@link AuthenticationFailure}, and in an order that keeps the replay store for proofs that
+ * passed every other check: a forged or misdirected proof costs no write.
  * <p>
  * Spring Security's own claim checks are not used because they compare {@code htu} as a string, where the RFC
  * ignores the query and asks for normalization (a client that writes {@code HTTPS://Api.Example.com:443/orders} is
@@ -73,6 +75,16 @@ final class DPoPProofs {
 	 * @throws RejectedTokenException why the proof is refused
 	 */
 	void verify(String proof, Jwt accessToken, String method, String requestUrl) {
+		// The key first, from the header, which the signature covers: a proof by any other key than the token's is
+		// refused without the cost of verifying its signature, which its sender could make as large as it likes
+		// (RSA keys have no upper size).
+		String key = headerKey(proof);
+		if (key == null) {
+			throw new RejectedTokenException(AuthenticationFailure.PROOF_INVALID, "No JWS with a public key in its header");
+		}
+		if (!key.equals(boundKey(accessToken))) {
+			throw new RejectedTokenException(AuthenticationFailure.PROOF_WRONG_KEY, "Signed by another key");
+		}
 		DPoPProofContext context;
 		try {
 			context = DPoPProofContext.withDPoPProof(proof)
@@ -104,8 +116,6 @@ final class DPoPProofs {
 				check(claim("htu", htu -> sameResource(htu, context.getTargetUri())),
 						AuthenticationFailure.PROOF_WRONG_URL),
 				check(this::recent, AuthenticationFailure.PROOF_STALE),
-				check(proof -> result(Objects.equals(thumbprint(proof), boundKey(token))),
-						AuthenticationFailure.PROOF_WRONG_KEY),
 				check(claim("ath", hash(token.getTokenValue())::equals), AuthenticationFailure.PROOF_WRONG_TOKEN),
 				check(this.replays, AuthenticationFailure.PROOF_REPLAYED));
 	}
@@ -156,19 +166,18 @@ final class DPoPProofs {
 		};
 	}
 
-	private static @Nullable String thumbprint(Jwt proof) {
+	/**
+	 * The thumbprint (RFC 7638) of the public key in a proof's header, before anything is verified; none if the proof
+	 * is no JWS (an unsigned one, say) or names no key.
+	 */
+	private static @Nullable String headerKey(String proof) {
 		try {
-			return (proof.getHeaders().get("jwk") instanceof Map<?, ?> jwk)
-					? JWK.parse(stringKeys(jwk)).computeThumbprint().toString() : null;
+			JWK key = JWSObject.parse(proof).getHeader().getJWK();
+			return (key != null) ? key.computeThumbprint().toString() : null;
 		}
 		catch (ParseException | JOSEException ex) {
 			return null;
 		}
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> stringKeys(Map<?, ?> jwk) {
-		return (Map<String, Object>) jwk;
 	}
 
 	/** RFC 9449's {@code ath}: the base64url SHA-256 of the access token's ASCII. */

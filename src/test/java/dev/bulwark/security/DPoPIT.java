@@ -193,7 +193,7 @@ class DPoPIT extends ContractTest {
 		String token = token();
 
 		assertRefusedProof(
-				me(token, KEY.proof().url(publicUrl("/me")).accessToken(token).headerKey(DPoPKey.generate()).sign()),
+				me(token, DPoPKey.generate().proof().url(publicUrl("/me")).accessToken(token).headerKey(KEY).sign()),
 				AuthenticationFailure.PROOF_INVALID);
 	}
 

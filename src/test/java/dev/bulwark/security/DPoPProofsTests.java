@@ -67,6 +67,21 @@ class DPoPProofsTests {
 	}
 
 	@Test
+	void proofOfAnotherKeyIsRefusedBeforeItsSignatureIsVerified() {
+		String proof = DPoPKey.generate().proof().method("GET").url(URL).accessToken(this.token.getTokenValue())
+			.issuedAt(this.clock.instant()).sign();
+		String unverifiable = proof.substring(0, proof.lastIndexOf('.') + 1) + "AAAA";
+
+		assertRefused(unverifiable, "GET", AuthenticationFailure.PROOF_WRONG_KEY);
+	}
+
+	@Test
+	void proofNamingTheBoundKeyButSignedByAnotherIsRefused() {
+		assertRefused(DPoPKey.generate().proof().method("GET").url(URL).accessToken(this.token.getTokenValue())
+			.issuedAt(this.clock.instant()).headerKey(this.key).sign(), "GET", AuthenticationFailure.PROOF_INVALID);
+	}
+
+	@Test
 	void methodIsCaseSensitive() {
 		assertRefused(this.key.proof().method("get").url(URL).accessToken(this.token.getTokenValue())
 			.issuedAt(this.clock.instant()).sign(), "GET", AuthenticationFailure.PROOF_WRONG_METHOD);
