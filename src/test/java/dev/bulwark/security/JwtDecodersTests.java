@@ -122,6 +122,15 @@ class JwtDecodersTests {
 	}
 
 	@Test
+	void acceptsTokenBoundToAKeyWithTheBoundType() throws Exception {
+		String bound = sign(this.key, claims().claim("typ", "DPoP")
+			.claim("cnf", Map.of("jkt", "0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I"))
+			.build());
+
+		assertThat(DPoPProofs.boundKey(this.decoder.decode(bound))).isEqualTo("0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I");
+	}
+
+	@Test
 	void acceptsTokensOfEveryListedClientOnly() throws Exception {
 		String web = sign(this.key, claims().claim("azp", "bulwark-web").build());
 		String reporting = sign(this.key, claims().claim("azp", "bulwark-reporting").build());
@@ -238,6 +247,12 @@ class JwtDecodersTests {
 					jwt.sign(new RSASSASigner(key));
 					return jwt.serialize();
 				}),
+				// Keycloak marks a DPoP-bound token DPoP: a token of that type bound to nothing, or a bound one of the
+				// bearer type, is neither.
+				arguments(AuthenticationFailure.WRONG_TYPE,
+						(Forgery) key -> sign(key, claims().claim("typ", "DPoP").build())),
+				arguments(AuthenticationFailure.WRONG_TYPE, (Forgery) key -> sign(key,
+						claims().claim("cnf", Map.of("jkt", "0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I")).build())),
 				arguments(AuthenticationFailure.UNAUTHORIZED_CLIENT,
 						(Forgery) key -> sign(key, claims().claim("azp", "bulwark-admin-console").build())),
 				arguments(AuthenticationFailure.UNSUPPORTED_BINDING, (Forgery) key -> sign(key,
