@@ -7,6 +7,7 @@ import org.springframework.test.context.TestPropertySource;
 import dev.bulwark.support.Api;
 import dev.bulwark.support.ApiIntegrationTest;
 import dev.bulwark.support.ApiResponse;
+import dev.bulwark.support.DPoPKey;
 import dev.bulwark.support.HttpTransport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,6 +62,25 @@ class PublicHostIT {
 				.contains("resource_metadata=\"" + ORIGIN + "/.well-known/oauth-protected-resource\"");
 			assertThat(clientChosenHost().get("/.well-known/oauth-protected-resource").send().json().get("resource").asString())
 				.isEqualTo(ORIGIN);
+		}
+
+		/**
+		 * Behind a load balancer, a DPoP proof names the URL the client called, not the one the servlet container
+		 * was reached on.
+		 */
+		@Test
+		void dpopProofMustNameThePublicUrl() {
+			DPoPKey key = DPoPKey.generate();
+			String token = this.tokens.userWithDPoP(ALICE, key);
+
+			ApiResponse taken = clientChosenHost().get("/me").dpop(token, key.proof("GET", ORIGIN + "/me", token)).send();
+			ApiResponse refused = clientChosenHost().get("/me")
+				.dpop(token, key.proof("GET", "http://127.0.0.2:" + bootPort() + "/me", token))
+				.send();
+
+			assertThat(taken.status()).as(taken.toString()).isEqualTo(200);
+			assertProblem(refused, 401);
+			assertThat(refused.header("WWW-Authenticate")).startsWith("DPoP error=\"invalid_dpop_proof\"");
 		}
 
 		/**
