@@ -6,10 +6,13 @@
 # Each server is its own process pinned to one core (taskset -c $SERVER_CPU); wrk, hey, Keycloak and DynamoDB Local
 # run on another ($LOAD_CPU). Per server a warm-up, then $ROUNDS rounds in which wrk hits every server in turn for
 # $RUN_SECONDS (so ratios come from one round), then an open-loop run with hey at OPEN_LOOP_WORKERS x OPEN_LOOP_RATE
-# requests/s, then each server's resident memory (VmRSS, and the peak VmHWM, from /proc). Prints each round, then
-# one table: req/s median (range), p99 median, open-loop p50 and p99, RSS; and Bulwark's ratios to both peers
-# (medians of the rounds' ratios) next to the goals of issue #11; and the open loop's p50, p99 and p99.9 inside
-# Bulwark, from the time its audit line records for each request (without the client, loopback and Tomcat's hand-over).
+# requests/s, then the same rate paced evenly by the comparison itself (as wrk2 does it: each of OPEN_LOOP_WORKERS
+# kept-alive connections on its own schedule, the schedules staggered, each latency counted from the moment the
+# schedule meant to send the request), then each server's resident memory (VmRSS, and the peak VmHWM, from /proc).
+# Prints each round, then one table: req/s median (range), p99 median, open-loop p50 and p99, RSS; and Bulwark's
+# ratios to both peers (medians of the rounds' ratios) next to the goals of issue #11; the open loop's p50, p99 and
+# p99.9 inside Bulwark, from the time its audit line records for each request (without the client, loopback and
+# Tomcat's hand-over); and a table of the paced open loop for the three servers.
 #   bench/get-me.sh
 # Settings (environment variables, defaults in brackets):
 #   WARMUP_SECONDS [30]  wrk against each server before the rounds, untimed

@@ -38,9 +38,10 @@ import org.slf4j.LoggerFactory;
  * Keycloak (the dev realm), each as a process of its own pinned to one core; the load generators and Keycloak run
  * on another. Per server: a warm-up, then rounds of wrk in which every server takes its turn (ratios are read
  * within a round, so a busy neighbour slows a whole round, not one server), then an open-loop run with hey at a
- * fixed rate (and, for Bulwark, the same run as its audit lines saw it), then the resident memory. Optionally, the
- * warm-up curve of each server right after it answers. For {@code bench/get-me.sh}, which documents the settings; a
- * measurement, not a test.
+ * fixed rate (and, for Bulwark, the same run as its audit lines saw it), then the same rate paced evenly and
+ * without coordinated omission ({@link PacedLoad}), then the resident memory. Optionally, the warm-up curve of
+ * each server right after it answers. For {@code bench/get-me.sh}, which documents the settings; a measurement, not
+ * a test.
  */
 public final class GetMeComparison {
 
@@ -159,15 +160,26 @@ public final class GetMeComparison {
 				+ " p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms", openLoop.get("bulwark").responses(), inside[0], inside[1],
 				inside[2]);
 
+		Map<String, PacedLoad.Result> paced = new LinkedHashMap<>();
+		for (Server server : this.servers) {
+			PacedLoad.Result result = paced(server, freshToken());
+			paced.put(server.name(), result);
+			print("open loop, paced, %s: %s", server.name(), result.summary());
+		}
+		double[] insidePaced = auditedMillis(bulwark.log(), paced.get("bulwark").sortedNanos().length);
+		print("open loop, paced, bulwark, inside the application: p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms",
+				insidePaced[0], insidePaced[1], insidePaced[2]);
+
 		Map<String, long[]> memory = new LinkedHashMap<>();
 		for (Server server : this.servers) {
 			memory.put(server.name(), residentKilobytes(server.process().pid()));
 		}
-		report(closedLoop, openLoop, memory, toSpring, toNode, inside);
+		report(closedLoop, openLoop, paced, memory, toSpring, toNode, inside, insidePaced);
 	}
 
-	private void report(Map<String, List<Wrk>> closedLoop, Map<String, OpenLoop> openLoop, Map<String, long[]> memory,
-			List<Double> toSpring, List<Double> toNode, double[] insideBulwark) {
+	private void report(Map<String, List<Wrk>> closedLoop, Map<String, OpenLoop> openLoop,
+			Map<String, PacedLoad.Result> paced, Map<String, long[]> memory, List<Double> toSpring, List<Double> toNode,
+			double[] insideBulwark, double[] insideBulwarkPaced) {
 		Settings s = this.settings;
 		print("");
 		print("GET /me, one token, each server pinned to core %s, load on core %s", s.serverCpu(), s.loadCpu());
@@ -195,6 +207,18 @@ public final class GetMeComparison {
 				bulwark.p50Millis(), bulwark.p99Millis(), memory.get("bulwark")[0] / 1024);
 		print("bulwark open loop inside the application: p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms", insideBulwark[0],
 				insideBulwark[1], insideBulwark[2]);
+		print("");
+		print("open loop, paced: %d connections, %d req/s evenly spaced, %d s, latency from the intended send time",
+				s.openLoopWorkers(), s.openLoopWorkers() * s.openLoopRate(), s.openLoopSeconds());
+		print("| server | req/s | p50 | p90 | p99 | p99.9 | max | reconnections |");
+		print("| --- | --- | --- | --- | --- | --- | --- | --- |");
+		paced.forEach((name, result) -> print("| %s | %.0f | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %d |", name,
+				result.rate(), result.millis(0.5), result.millis(0.9), result.millis(0.99), result.millis(0.999),
+				result.millis(1.0), result.reconnections()));
+		PacedLoad.Result bulwarkPaced = paced.get("bulwark");
+		print("bulwark open loop, paced: p50 %.2f ms (goal <= 1 ms), p99 %.2f ms (goal <= 3 ms); inside the application"
+				+ " p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms", bulwarkPaced.millis(0.5), bulwarkPaced.millis(0.99),
+				insideBulwarkPaced[0], insideBulwarkPaced[1], insideBulwarkPaced[2]);
 	}
 
 	/** DynamoDB Local prints its settings on standard output when it starts, which is where the results go. */
@@ -352,6 +376,17 @@ public final class GetMeComparison {
 			throw new IllegalStateException("No p50, p99 or rate in hey's output:\n" + out);
 		}
 		return new OpenLoop(Double.parseDouble(rate.group(1)), percentiles.get("50"), percentiles.get("99"), responses);
+	}
+
+	/** The open loop again, paced evenly and without coordinated omission (see {@link PacedLoad}). */
+	private PacedLoad.Result paced(Server server, String token) throws IOException, InterruptedException {
+		Settings s = this.settings;
+		PacedLoad.Result result = new PacedLoad(URI.create(server.url()), "Bearer " + token, s.openLoopWorkers(),
+				s.openLoopWorkers() * s.openLoopRate())
+			.run(Duration.ofSeconds(s.openLoopSeconds()));
+		Files.writeString(this.output.resolve(server.name() + "-open-loop-paced.txt"), result.summary() + "\n",
+				StandardCharsets.UTF_8);
+		return result;
 	}
 
 	/**
